@@ -1,0 +1,33 @@
+import { api, isCoreMethod, type CallResult, type Handlers, type Method } from '../../shared/api';
+import { CordonError, toErrorPayload } from '../../shared/errors';
+
+// The trust boundary of the core: the method must be in the contract and the input must parse.
+// Used by the worker, the main-process router and the test bridge alike.
+
+export function parseInput(method: unknown, input: unknown): { method: Method; input: unknown } {
+  if (!isCoreMethod(method)) throw new CordonError('UNKNOWN_METHOD', `"${String(method)}" is not a method of the contract.`);
+  const parsed = api[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    throw new CordonError('INVALID_INPUT', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues);
+  }
+  return { method, input: parsed.data };
+}
+
+/** Parses, runs, and turns any failure into an error code. Never throws. */
+export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<CallResult<Method>> {
+  try {
+    const call = parseInput(method, input);
+    const handler = handlers[call.method as keyof Handlers] as (i: unknown) => Promise<unknown>;
+    const value = await handler(call.input);
+    return { ok: true, value: value as never };
+  } catch (err) {
+    if (!(err instanceof CordonError)) {
+      // Unexpected failures cross as INTERNAL. The log keeps where it failed, not the message,
+      // which may quote case data.
+      const frames = (err as Error)?.stack?.split('\n').slice(1, 6).join('\n') ?? '';
+      console.error(`[cordon core] ${String(method)} failed with ${(err as Error)?.name ?? 'an error'}\n${frames}`);
+    }
+    return { ok: false, error: toErrorPayload(err) };
+  }
+}

@@ -1,0 +1,48 @@
+import type { CallResult, Method } from '../../shared/api';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { Session, type CoreConfig } from './session';
+
+// The core as one object: the session, the handlers, one call at a time (the database has one
+// writer), and the idle-lock timer. The worker, the test bridge and the CLI each host one.
+
+export interface Core {
+  call(method: unknown, input: unknown): Promise<CallResult<Method>>;
+  /** Closes the case (dropping its key) and stops the timer. */
+  dispose(): void;
+  readonly session: Session;
+}
+
+export const IDLE_CHECK_MS = 15_000;
+
+export function createCore(config: CoreConfig): Core {
+  const session = new Session(config);
+  const handlers = createHandlers(session);
+  let queue: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    queue = queue.then(() => {
+      try {
+        session.checkIdle();
+      } catch (err) {
+        console.error('[cordon core] idle lock failed', (err as Error)?.name);
+      }
+    });
+  }, IDLE_CHECK_MS);
+  timer.unref?.();
+  return {
+    session,
+    call(method, input) {
+      const run = queue.then(() => {
+        // Activity keeps the case unlocked; lock itself does not count as activity.
+        if (method !== 'case.lock') session.touch();
+        return dispatch(handlers, method, input);
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    dispose() {
+      clearInterval(timer);
+      session.openCase?.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { EventName, EventPayload } from '../../shared/api';
+import type { RecentCase } from '../../shared/dto';
+import { CordonError } from '../../shared/errors';
+import { Case } from './store/case';
+
+// The core's state between calls: the open case (if any), the lock, and the recent list.
+
+export interface CoreConfig {
+  /** Where the core keeps its own files: the demo case and the recent list. */
+  dataDir: string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** For tests of the idle lock: the clock. */
+  now?: () => number;
+}
+
+const RECENT_MAX = 10;
+
+export class Session {
+  private current: Case | null = null;
+  /** Set while locked: the case stays "open" for the UI, but its key is gone. */
+  private lockedPath: string | null = null;
+  private lastActivity: number;
+  private readonly now: () => number;
+
+  constructor(private readonly config: CoreConfig) {
+    this.now = config.now ?? Date.now;
+    this.lastActivity = this.now();
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  }
+
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** The open, unlocked case; or the right error. */
+  get case(): Case {
+    if (this.current) return this.current;
+    if (this.lockedPath) throw new CordonError('LOCKED', 'The case is locked. Unlock it with its passphrase.');
+    throw new CordonError('NO_CASE_OPEN', 'No case is open.');
+  }
+
+  get openCase(): Case | null {
+    return this.current;
+  }
+
+  get isLocked(): boolean {
+    return this.lockedPath !== null;
+  }
+
+  async adopt(opening: Promise<Case>): Promise<Case> {
+    if (this.current || this.lockedPath) throw new CordonError('CASE_ALREADY_OPEN', 'Close the open case first.');
+    const c = await opening;
+    this.current = c;
+    this.touch();
+    this.remember(c.path);
+    return c;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+    this.lockedPath = null;
+    this.config.emit('closed', {});
+  }
+
+  lock(reason: 'idle' | 'user'): void {
+    const c = this.case;
+    c.write(() => c.audit.append({ actor: c.actor, action: 'case.lock', detail: { reason } }));
+    // Closing the connection is what drops the key: SQLite3MC wipes its cipher context on close.
+    c.close();
+    this.lockedPath = c.path;
+    this.current = null;
+    this.config.emit('locked', { reason });
+  }
+
+  async unlock(passphrase: string): Promise<Case> {
+    if (!this.lockedPath) {
+      if (this.current) return this.current;
+      throw new CordonError('NO_CASE_OPEN', 'No case is open.');
+    }
+    const c = await Case.open(this.lockedPath, passphrase);
+    this.current = c;
+    this.lockedPath = null;
+    this.touch();
+    return c;
+  }
+
+  /** Called on a timer: locks the case when it has been idle for its setting's minutes. */
+  checkIdle(): boolean {
+    const c = this.current;
+    if (!c) return false;
+    if (this.now() - this.lastActivity >= c.idleLockMinutes * 60_000) {
+      this.lock('idle');
+      return true;
+    }
+    return false;
+  }
+
+  private get recentFile(): string {
+    return join(this.config.dataDir, 'recent.json');
+  }
+
+  recent(): RecentCase[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile, 'utf8')) as Array<{ path: string; openedAt: string }>;
+      return list.filter((r) => typeof r.path === 'string').map((r) => ({ ...r, exists: existsSync(r.path) }));
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string): void {
+    const full = resolve(path);
+    const list = [{ path: full, openedAt: new Date(this.now()).toISOString() }, ...this.recent().filter((r) => r.path !== full)]
+      .slice(0, RECENT_MAX)
+      .map(({ path: p, openedAt }) => ({ path: p, openedAt }));
+    const tmp = `${this.recentFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(list, null, 2), { mode: 0o600 });
+    renameSync(tmp, this.recentFile);
+  }
+
+  get dataDir(): string {
+    return this.config.dataDir;
+  }
+}

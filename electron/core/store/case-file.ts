@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { CordonError } from '../../../shared/errors';
+import { deriveKey, zero, type KdfParams } from './keys';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { resolveNativeBinding } from './native';
+
+// Opening and creating the encrypted case file (DESIGN.md §4).
+//
+// File layout: an SQLCipher-v4 database (SQLite3 Multiple Ciphers). Its first 16 bytes are the
+// cipher salt, stored in plaintext by the cipher's own design. Cordon chooses that salt itself and
+// uses it as the Argon2id salt too; its last byte names the KDF profile (the Argon2id parameters),
+// so the parameters live in the file and can change in later versions without guessing.
+
+/** 'CORD' */
+export const APPLICATION_ID = 0x434f5244;
+const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export const KDF_PROFILES: Record<number, Omit<KdfParams, 'salt'>> = {
+  1: { algorithm: 'argon2id', memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 },
+};
+export const CURRENT_KDF_PROFILE = 1;
+
+export interface OpenedCase {
+  db: DB;
+  path: string;
+  kdf: KdfParams;
+}
+
+function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  // Argon2id already stretched the passphrase; the cipher's own PBKDF2 would only slow every open.
+  db.pragma('kdf_iter = 1');
+  if (salt) db.pragma(`cipher_salt = '${salt.toString('hex')}'`);
+  db.pragma(`hexkey = '${key.toString('hex')}'`);
+}
+
+function configure(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  // WAL + NORMAL survives a killed process (each commit is in the WAL before it returns).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Temp tables and sort spills stay in memory: nothing unencrypted goes to the temp folder.
+  db.pragma('temp_store = MEMORY');
+}
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function createCaseFile(path: string, passphrase: string): Promise<OpenedCase> {
+  if (existsSync(path)) throw new CordonError('FILE_EXISTS', `A file already exists at ${path}; choose another name.`);
+  const salt = Buffer.concat([randomBytes(15), Buffer.from([CURRENT_KDF_PROFILE])]);
+  const kdf: KdfParams = { ...KDF_PROFILES[CURRENT_KDF_PROFILE]!, salt: salt.toString('hex') };
+  const key = await deriveKey(passphrase, kdf);
+  let db: DB | null = null;
+  try {
+    db = new Database(path, { nativeBinding: resolveNativeBinding() });
+    applyCipher(db, salt, key);
+    configure(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db);
+    return { db, path, kdf };
+  } catch (err) {
+    db?.close();
+    throw err;
+  } finally {
+    zero(key);
+  }
+}
+
+export async function openCaseFile(path: string, passphrase: string): Promise<OpenedCase> {
+  if (!existsSync(path)) throw new CordonError('FILE_NOT_FOUND', `No case file at ${path}.`);
+  const st = statSync(path);
+  if (!st.isFile()) throw new CordonError('NOT_A_CASE', `${path} is not a file.`);
+  if (st.size < 512) throw new CordonError('NOT_A_CASE', `${path} is not a Cordon case file (it is too small).`);
+  const header = readHeader(path);
+  if (header.equals(SQLITE_PLAIN_HEADER)) {
+    throw new CordonError('NOT_A_CASE', `${path} is an unencrypted SQLite database, not a Cordon case file.`);
+  }
+  const profile = KDF_PROFILES[header[15]!];
+  if (!profile) throw new CordonError('NOT_A_CASE', `${path} is not a Cordon case file.`);
+  const kdf: KdfParams = { ...profile, salt: header.toString('hex') };
+  const key = await deriveKey(passphrase, kdf);
+  let db: DB | null = null;
+  try {
+    db = new Database(path, { fileMustExist: true, nativeBinding: resolveNativeBinding() });
+    applyCipher(db, null, key);
+    // A wrong key only shows on the first read.
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new CordonError('WRONG_PASSPHRASE', 'Wrong passphrase, or this is not a Cordon case file.');
+    }
+    checkIdentity(db, path, st.size);
+    configure(db);
+    migrate(db);
+    return { db, path, kdf };
+  } catch (err) {
+    db?.close();
+    if (err instanceof CordonError) throw err;
+    throw new CordonError('CORRUPT_CASE', `The case file ${path} is damaged and cannot be opened.`);
+  } finally {
+    zero(key);
+  }
+}
+
+function checkIdentity(db: DB, path: string, size: number): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) throw new CordonError('NOT_A_CASE', `${path} is an encrypted database but not a Cordon case file.`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new CordonError(
+      'NEWER_VERSION',
+      `This case was written by a newer version of Cordon (schema ${version}; this version reads up to ${SCHEMA_VERSION}). Update Cordon to open it.`,
+    );
+  }
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  if (size % pageSize !== 0 || pageCount * pageSize > size + walSize(path)) {
+    throw new CordonError('CORRUPT_CASE', `The case file ${path} is truncated (${size} bytes; ${pageCount * pageSize} expected).`);
+  }
+}
+
+function walSize(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}

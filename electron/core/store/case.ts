@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { userInfo } from 'node:os';
+import type { CaseInfo } from '../../../shared/dto';
+import { mostRestrictive, type Tlp } from '../../../shared/grading';
+import { AuditLog } from './audit';
+import { createCaseFile, openCaseFile } from './case-file';
+import { newEntityId, type StoreContext } from './context';
+import { EntityStore } from './entities';
+
+// An open case: the database, its identity, and the stores that work on it. Everything that
+// writes goes through `write`, one transaction with its audit rows.
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
+
+function localActor(bureau: string): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // Some sandboxes have no passwd entry; the bureau still identifies the workstation.
+  }
+  return `${bureau}/${user}`;
+}
+
+export class Case implements StoreContext {
+  readonly audit: AuditLog;
+  readonly entities: EntityStore;
+  readonly bureau: string;
+  readonly actor: string;
+  readonly demo: boolean;
+
+  private constructor(
+    readonly db: Database,
+    readonly path: string,
+  ) {
+    this.audit = new AuditLog(db);
+    this.bureau = this.meta('bureau') ?? 'XX';
+    this.actor = localActor(this.bureau);
+    this.demo = this.meta('demo') === '1';
+    this.entities = new EntityStore(this);
+  }
+
+  static async create(path: string, passphrase: string, opts: { name: string; bureau: string; demo?: boolean }): Promise<Case> {
+    const opened = await createCaseFile(path, passphrase);
+    const { randomUUID } = await import('node:crypto');
+    const caseId = randomUUID();
+    const set = opened.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    opened.db.transaction(() => {
+      set.run('case_id', caseId);
+      set.run('name', opts.name);
+      set.run('bureau', opts.bureau);
+      set.run('created_at', new Date().toISOString());
+      set.run('kdf', JSON.stringify({ ...opened.kdf, salt: undefined }));
+      set.run('idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
+      if (opts.demo) set.run('demo', '1');
+    })();
+    const c = new Case(opened.db, path);
+    c.write(() => c.audit.append({ actor: c.actor, action: 'case.create', target: caseId, detail: { name: opts.name, bureau: opts.bureau } }));
+    return c;
+  }
+
+  static async open(path: string, passphrase: string): Promise<Case> {
+    const opened = await openCaseFile(path, passphrase);
+    const c = new Case(opened.db, path);
+    c.write(() => c.audit.append({ actor: c.actor, action: 'case.open', target: c.meta('case_id') ?? null }));
+    return c;
+  }
+
+  newId(): string {
+    return newEntityId(this.bureau);
+  }
+
+  meta(key: string): string | undefined {
+    return this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** One transaction: the change and its audit rows commit together or not at all. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  get idleLockMinutes(): number {
+    return Number(this.meta('idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES);
+  }
+
+  info(): CaseInfo {
+    const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const gradings = this.db.prepare('SELECT DISTINCT handling, tlp FROM sources').all() as Array<{ handling: string | null; tlp: Tlp | null }>;
+    const banner = mostRestrictive(gradings.map((g) => ({ handling: g.handling ?? undefined, tlp: g.tlp ?? undefined })));
+    return {
+      caseId: this.meta('case_id') ?? '',
+      name: this.meta('name') ?? '',
+      bureau: this.bureau,
+      path: this.path,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      createdAt: this.meta('created_at') ?? '',
+      entities: count('SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 0'),
+      links: count('SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 1'),
+      sources: count('SELECT count(*) FROM sources'),
+      statements: count('SELECT count(*) FROM statements WHERE retracted = 0'),
+      idleLockMinutes: this.idleLockMinutes,
+      handling: banner.handling,
+      tlp: banner.tlp,
+      demo: this.demo,
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,394 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
+import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/dto';
+import { CordonError } from '../../../shared/errors';
+import { mostRestrictive, type Tlp } from '../../../shared/grading';
+import { normaliseValue } from '../../../shared/values';
+import type { StoreContext } from './context';
+
+// Entities, links and their statements (DESIGN.md §3). An entity is the union of its statements;
+// nothing is overwritten: edits add statements and retract old ones.
+
+export interface EntityInput {
+  schema: string;
+  properties: Record<string, readonly string[]>;
+  sourceId?: string | undefined;
+  originator?: string;
+}
+
+export interface LinkInput extends EntityInput {
+  from: string;
+  to: string;
+}
+
+interface Prepared {
+  insertEntity: Statement;
+  touchEntity: Statement;
+  insertLink: Statement;
+  insertStatement: Statement;
+  findStatement: Statement;
+  seeStatement: Statement;
+  entityExists: Statement;
+  liveStatements: Statement;
+  searchRowid: Statement;
+  insertSearchMap: Statement;
+  deleteSearch: Statement;
+  insertSearch: Statement;
+}
+
+const cache = new WeakMap<Database, Prepared>();
+
+function prepared(db: Database): Prepared {
+  let p = cache.get(db);
+  if (!p) {
+    p = {
+      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      touchEntity: db.prepare('UPDATE entities SET caption = ?, updated_at = ? WHERE id = ?'),
+      insertLink: db.prepare('INSERT INTO links (id, source_id, target_id) VALUES (?, ?, ?)'),
+      insertStatement: db.prepare(
+        'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findStatement: db
+        .prepare(
+          'SELECT id FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND source_id IS ? AND originator = ? AND retracted = 0',
+        )
+        .pluck(),
+      seeStatement: db.prepare('UPDATE statements SET last_seen = ? WHERE id = ?'),
+      entityExists: db.prepare('SELECT schema, deleted FROM entities WHERE id = ?'),
+      liveStatements: db.prepare('SELECT prop, value FROM statements WHERE entity_id = ? AND retracted = 0 ORDER BY id'),
+      searchRowid: db.prepare('SELECT rowid FROM entity_search_map WHERE entity_id = ?').pluck(),
+      insertSearchMap: db.prepare('INSERT INTO entity_search_map (entity_id) VALUES (?)'),
+      deleteSearch: db.prepare('DELETE FROM entity_search WHERE rowid = ?'),
+      insertSearch: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
+    };
+    cache.set(db, p);
+  }
+  return p;
+}
+
+function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
+  const schema = getSchema(name);
+  if (!schema || (kind === 'link') !== (schema.edge !== undefined)) {
+    throw new CordonError('INVALID_INPUT', `"${name}" is not ${kind === 'link' ? 'a link' : 'an entity'} type.`);
+  }
+  return schema;
+}
+
+/** Checks every value against its property's type; returns normalised (prop, value) pairs. */
+export function validateProperties(schema: SchemaDef, properties: Record<string, readonly string[]>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const problems: Array<{ prop: string; message: string }> = [];
+  for (const [prop, values] of Object.entries(properties)) {
+    const def = getProperty(schema, prop);
+    if (!def) {
+      problems.push({ prop, message: `${schema.label} has no property "${prop}"` });
+      continue;
+    }
+    if (schema.edge && (prop === schema.edge.source || prop === schema.edge.target)) {
+      problems.push({ prop, message: `"${prop}" is an endpoint of the link; give it as from/to` });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const raw of values) {
+      if (raw.trim() === '') continue;
+      const check = normaliseValue(def.type, raw);
+      if (!check.ok) problems.push({ prop, message: `${def.label}: ${check.reason}` });
+      else if (!seen.has(check.value)) {
+        seen.add(check.value);
+        out.push([prop, check.value]);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new CordonError('INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
+  }
+  return out;
+}
+
+/** The deterministic id for a natural identifier (DESIGN.md §3), so two bureaus' records collide. */
+export function naturalId(schema: SchemaDef, values: Array<[string, string]>): string | null {
+  if (!schema.identity) return null;
+  const parts: string[] = [];
+  for (const prop of schema.identity) {
+    const v = values.find(([p]) => p === prop)?.[1];
+    if (v === undefined) return null;
+    parts.push(v.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+  }
+  return `${schema.name.toLowerCase()}-${parts.join('-')}`;
+}
+
+function searchText(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
+  const texts: string[] = [];
+  for (const [prop, value] of values) {
+    const def = getProperty(schema, prop);
+    if (def && SEARCHABLE_TYPES.has(def.type) && !texts.includes(value)) texts.push(value);
+  }
+  return texts.join('\n');
+}
+
+function captionFrom(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
+  return captionOf(schema, (prop) => values.filter(([p]) => p === prop).map(([, v]) => v));
+}
+
+export class EntityStore {
+  private readonly q: Prepared;
+  constructor(private readonly ctx: StoreContext) {
+    this.q = prepared(ctx.db);
+  }
+
+  private writeSearch(id: string, text: string, isNew: boolean): void {
+    let rowid = isNew ? undefined : (this.q.searchRowid.get(id) as number | bigint | undefined);
+    if (rowid !== undefined) this.q.deleteSearch.run(rowid);
+    else rowid = this.q.insertSearchMap.run(id).lastInsertRowid;
+    if (text !== '') this.q.insertSearch.run(rowid, text);
+  }
+
+  /** Recomputes caption and search text from the live statements. */
+  refresh(id: string): void {
+    const row = this.q.entityExists.get(id) as { schema: string } | undefined;
+    if (!row) return;
+    const schema = getSchema(row.schema)!;
+    const values = (this.q.liveStatements.all(id) as Array<{ prop: string; value: string }>).map((s) => [s.prop, s.value] as const);
+    this.q.touchEntity.run(captionFrom(schema, values), new Date().toISOString(), id);
+    this.writeSearch(id, searchText(schema, values), false);
+  }
+
+  private addStatements(id: string, values: Array<[string, string]>, sourceId: string | null, originator: string, now: string, isNew: boolean): number {
+    let added = 0;
+    for (const [prop, value] of values) {
+      if (!isNew) {
+        const existing = this.q.findStatement.get(id, prop, value, sourceId, originator) as number | undefined;
+        if (existing !== undefined) {
+          this.q.seeStatement.run(now, existing);
+          continue;
+        }
+      }
+      this.q.insertStatement.run(id, prop, value, sourceId, originator, now, now);
+      added++;
+    }
+    return added;
+  }
+
+  private requireLive(id: string, role: string): { schema: string } {
+    const row = this.q.entityExists.get(id) as { schema: string; deleted: number } | undefined;
+    if (!row || row.deleted) throw new CordonError('NOT_FOUND', `${role} ${id} is not in this case.`);
+    return row;
+  }
+
+  /** Creates an entity, or adds to the existing one when a natural identifier matches. */
+  createEntity(input: EntityInput, opts: { audit?: boolean } = {}): { id: string; created: boolean } {
+    const schema = requireSchema(input.schema, 'entity');
+    const values = validateProperties(schema, input.properties);
+    if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
+    const originator = input.originator ?? this.ctx.bureau;
+    const sourceId = input.sourceId ?? null;
+    const now = new Date().toISOString();
+    const natural = naturalId(schema, values);
+    const existing = natural ? (this.q.entityExists.get(natural) as { schema: string; deleted: number } | undefined) : undefined;
+    let id: string;
+    let created: boolean;
+    if (existing && natural) {
+      if (existing.schema !== schema.name) throw new CordonError('CONSTRAINT', `${natural} already exists as a ${existing.schema}.`);
+      id = natural;
+      created = false;
+      if (existing.deleted) this.ctx.db.prepare('UPDATE entities SET deleted = 0 WHERE id = ?').run(id);
+      this.addStatements(id, values, sourceId, originator, now, false);
+      this.refresh(id);
+    } else {
+      id = natural ?? this.ctx.newId();
+      created = true;
+      this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 0, now, now);
+      this.addStatements(id, values, sourceId, originator, now, true);
+      this.writeSearch(id, searchText(schema, values), true);
+    }
+    if (opts.audit !== false) {
+      this.ctx.audit.append({
+        actor: this.ctx.actor,
+        action: created ? 'entity.create' : 'entity.merge-statements',
+        target: id,
+        detail: { schema: schema.name, props: values.map(([p]) => p), sourceId },
+      });
+    }
+    return { id, created };
+  }
+
+  createLink(input: LinkInput, opts: { audit?: boolean } = {}): string {
+    const schema = requireSchema(input.schema, 'link');
+    const edge = schema.edge!;
+    if (input.from === input.to) throw new CordonError('INVALID_INPUT', 'A link needs two different entities.');
+    const from = this.requireLive(input.from, getProperty(schema, edge.source)!.label);
+    const to = this.requireLive(input.to, getProperty(schema, edge.target)!.label);
+    for (const [prop, endpoint] of [
+      [edge.source, from],
+      [edge.target, to],
+    ] as const) {
+      const def = getProperty(schema, prop)!;
+      if (def.range && def.range.length > 0 && !def.range.includes(endpoint.schema)) {
+        throw new CordonError('CONSTRAINT', `${schema.label}: the ${def.label.toLowerCase()} must be one of ${def.range.join(', ')}, not ${endpoint.schema}.`);
+      }
+    }
+    const values = validateProperties(schema, input.properties);
+    const originator = input.originator ?? this.ctx.bureau;
+    const sourceId = input.sourceId ?? null;
+    const now = new Date().toISOString();
+    const id = this.ctx.newId();
+    const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
+    this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 1, now, now);
+    this.q.insertLink.run(id, input.from, input.to);
+    this.addStatements(id, all, sourceId, originator, now, true);
+    this.writeSearch(id, searchText(schema, values), true);
+    if (opts.audit !== false) {
+      this.ctx.audit.append({
+        actor: this.ctx.actor,
+        action: 'link.create',
+        target: id,
+        detail: { schema: schema.name, from: input.from, to: input.to, sourceId },
+      });
+    }
+    return id;
+  }
+
+  update(id: string, add: ReadonlyArray<{ prop: string; value: string }>, retract: readonly number[], sourceId: string | undefined): void {
+    const row = this.requireLive(id, 'Entity');
+    const schema = getSchema(row.schema)!;
+    const grouped: Record<string, string[]> = {};
+    for (const { prop, value } of add) (grouped[prop] ??= []).push(value);
+    const values = validateProperties(schema, grouped);
+    const getStatement = this.ctx.db.prepare('SELECT entity_id, originator, retracted, prop FROM statements WHERE id = ?');
+    const retractOne = this.ctx.db.prepare('UPDATE statements SET retracted = 1, last_seen = ? WHERE id = ?');
+    const now = new Date().toISOString();
+    for (const sid of retract) {
+      const st = getStatement.get(sid) as { entity_id: string; originator: string; retracted: number; prop: string } | undefined;
+      if (!st || st.entity_id !== id) throw new CordonError('NOT_FOUND', `Statement ${sid} does not belong to ${id}.`);
+      if (schema.edge && (st.prop === schema.edge.source || st.prop === schema.edge.target)) {
+        throw new CordonError('CONSTRAINT', 'The endpoints of a link cannot be retracted; delete the link instead.');
+      }
+      // Retraction by the originator only (DESIGN.md §3).
+      if (st.originator !== this.ctx.bureau) {
+        throw new CordonError('CONSTRAINT', `Statement ${sid} was made by ${st.originator}; only its originator can retract it.`);
+      }
+      if (!st.retracted) retractOne.run(now, sid);
+    }
+    this.addStatements(id, values, sourceId ?? null, this.ctx.bureau, now, false);
+    this.refresh(id);
+    this.ctx.audit.append({
+      actor: this.ctx.actor,
+      action: 'entity.update',
+      target: id,
+      detail: { added: values.map(([p]) => p), retracted: [...retract], sourceId: sourceId ?? null },
+    });
+  }
+
+  /** Deletes from the case (soft: statements stay for the audit trail), with the entity's links. */
+  delete(id: string): number {
+    this.requireLive(id, 'Entity');
+    const linkIds = this.ctx.db
+      .prepare('SELECT l.id FROM links l JOIN entities e ON e.id = l.id WHERE (l.source_id = ? OR l.target_id = ?) AND e.deleted = 0')
+      .pluck()
+      .all(id, id) as string[];
+    const mark = this.ctx.db.prepare('UPDATE entities SET deleted = 1, updated_at = ? WHERE id = ?');
+    const now = new Date().toISOString();
+    for (const target of [id, ...linkIds]) {
+      mark.run(now, target);
+      const rowid = this.q.searchRowid.get(target) as number | undefined;
+      if (rowid !== undefined) this.q.deleteSearch.run(rowid);
+    }
+    this.ctx.audit.append({ actor: this.ctx.actor, action: 'entity.delete', target: id, detail: { links: linkIds } });
+    return linkIds.length;
+  }
+
+  summary(id: string): EntitySummary {
+    const row = this.ctx.db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?').get(id) as EntitySummary | undefined;
+    if (!row) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
+    return row;
+  }
+
+  get(id: string): EntityDetail {
+    const row = this.ctx.db
+      .prepare('SELECT id, schema, caption, created_at, updated_at, deleted FROM entities WHERE id = ?')
+      .get(id) as { id: string; schema: string; caption: string; created_at: string; updated_at: string; deleted: number } | undefined;
+    if (!row || row.deleted) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
+    const statements = this.ctx.db
+      .prepare(
+        `SELECT st.id, st.prop, st.value, st.source_id, st.originator, st.first_seen, st.last_seen,
+                s.title, s.scheme, s.grade, s.handling, s.tlp
+           FROM statements st LEFT JOIN sources s ON s.id = st.source_id
+          WHERE st.entity_id = ? AND st.retracted = 0 ORDER BY st.id`,
+      )
+      .all(id) as Array<{
+      id: number;
+      prop: string;
+      value: string;
+      source_id: string | null;
+      originator: string;
+      first_seen: string;
+      last_seen: string;
+      title: string | null;
+      scheme: string | null;
+      grade: string | null;
+      handling: string | null;
+      tlp: string | null;
+    }>;
+    const properties: Record<string, StatementView[]> = {};
+    for (const s of statements) {
+      (properties[s.prop] ??= []).push({
+        id: s.id,
+        prop: s.prop,
+        value: s.value,
+        sourceId: s.source_id,
+        source:
+          s.source_id && s.title !== null
+            ? { id: s.source_id, title: s.title, scheme: s.scheme as never, grade: s.grade!, handling: s.handling, tlp: s.tlp as Tlp | null }
+            : null,
+        originator: s.originator,
+        firstSeen: s.first_seen,
+        lastSeen: s.last_seen,
+      });
+    }
+    const links = this.ctx.db
+      .prepare(
+        `SELECT l.id, e.schema, e.caption, 'out' AS direction, o.id AS oid, o.schema AS oschema, o.caption AS ocaption
+           FROM links l JOIN entities e ON e.id = l.id JOIN entities o ON o.id = l.target_id
+          WHERE l.source_id = ? AND e.deleted = 0
+         UNION ALL
+         SELECT l.id, e.schema, e.caption, 'in', o.id, o.schema, o.caption
+           FROM links l JOIN entities e ON e.id = l.id JOIN entities o ON o.id = l.source_id
+          WHERE l.target_id = ? AND e.deleted = 0
+         LIMIT 5000`,
+      )
+      .all(id, id) as Array<{ id: string; schema: string; caption: string; direction: 'out' | 'in'; oid: string; oschema: string; ocaption: string }>;
+    const linkViews: LinkView[] = links.map((l) => ({
+      id: l.id,
+      schema: l.schema,
+      caption: l.caption,
+      direction: l.direction,
+      other: { id: l.oid, schema: l.oschema, caption: l.ocaption },
+    }));
+    const ends = this.ctx.db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(id) as
+      | { source_id: string; target_id: string }
+      | undefined;
+    const banner = mostRestrictive(statements.map((s) => ({ handling: s.handling ?? undefined, tlp: (s.tlp ?? undefined) as Tlp | undefined })));
+    return {
+      id: row.id,
+      schema: row.schema,
+      caption: row.caption,
+      properties,
+      links: linkViews,
+      endpoints: ends ? { source: this.summary(ends.source_id), target: this.summary(ends.target_id) } : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      handling: banner.handling,
+      tlp: banner.tlp,
+    };
+  }
+
+  list(offset: number, limit: number, schema?: string): EntityPage {
+    const where = schema ? 'deleted = 0 AND is_link = 0 AND schema = ?' : 'deleted = 0 AND is_link = 0';
+    const args = schema ? [schema] : [];
+    const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
+    const items = this.ctx.db
+      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY caption, id LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as EntitySummary[];
+    return { total, items };
+  }
+}

@@ -1,0 +1,18 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { up as v1 } from './001_initial';
+
+/** Forward-only migrations; index + 1 is the schema version each one produces. */
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Runs each pending migration in its own transaction, bumping user_version with it. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      MIGRATIONS[v]!(db);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return { from, to: SCHEMA_VERSION };
+}

@@ -1,0 +1,369 @@
+// The schema catalogue: entity and link types with typed properties. Names follow FollowTheMoney
+// (DESIGN.md §3) so data can travel as FtM JSON lines; links are interstitial entities whose two
+// endpoint properties are named by `edge`.
+
+export const PROPERTY_TYPES = [
+  'name',
+  'date',
+  'country',
+  'phone',
+  'email',
+  'iban',
+  'identifier',
+  'address',
+  'number',
+  'text',
+  'entity',
+] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+export interface PropertyDef {
+  name: string;
+  label: string;
+  type: PropertyType;
+  /** For `entity` properties: the schemata the value may point at. */
+  range?: readonly string[];
+}
+
+export interface SchemaDef {
+  name: string;
+  label: string;
+  plural: string;
+  /** Properties that form the caption, in order of preference. */
+  caption: readonly string[];
+  properties: readonly PropertyDef[];
+  /** Present on link types: which property holds each endpoint. */
+  edge?: { source: string; target: string; directed: boolean };
+  /** Properties whose normalised value identifies the entity across bureaus (deterministic id). */
+  identity?: readonly string[];
+}
+
+const p = (name: string, label: string, type: PropertyType, range?: readonly string[]): PropertyDef =>
+  range ? { name, label, type, range } : { name, label, type };
+
+// Shared by every thing that can be named (FtM "Thing").
+const thing = [
+  p('name', 'Name', 'name'),
+  p('alias', 'Alias', 'name'),
+  p('country', 'Country', 'country'),
+  p('notes', 'Notes', 'text'),
+];
+const legalEntity = [
+  ...thing,
+  p('email', 'E-mail', 'email'),
+  p('phone', 'Phone', 'phone'),
+  p('address', 'Address', 'address'),
+  p('registrationNumber', 'Registration number', 'identifier'),
+  p('taxNumber', 'Tax number', 'identifier'),
+  p('incorporationDate', 'Incorporation date', 'date'),
+  p('topics', 'Topics', 'text'),
+];
+const interval = [p('startDate', 'Start date', 'date'), p('endDate', 'End date', 'date'), p('date', 'Date', 'date')];
+const linkBase = [...interval, p('summary', 'Summary', 'text'), p('weight', 'Strength', 'number')];
+const PARTY = ['Person', 'Organization', 'Company', 'LegalEntity'] as const;
+const ASSET = ['Company', 'RealEstate', 'Vehicle', 'Vessel', 'Airplane', 'BankAccount', 'CryptoWallet', 'LegalEntity'] as const;
+const ANY: readonly string[] = [];
+
+export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
+  {
+    name: 'Person',
+    label: 'Person',
+    plural: 'People',
+    caption: ['name', 'alias', 'idNumber'],
+    properties: [
+      ...legalEntity.filter((x) => !['incorporationDate', 'registrationNumber', 'taxNumber'].includes(x.name)),
+      p('firstName', 'First name', 'name'),
+      p('lastName', 'Last name', 'name'),
+      p('birthDate', 'Date of birth', 'date'),
+      p('birthPlace', 'Place of birth', 'text'),
+      p('nationality', 'Nationality', 'country'),
+      p('gender', 'Gender', 'text'),
+      p('idNumber', 'ID number', 'identifier'),
+      p('passportNumber', 'Passport number', 'identifier'),
+      p('taxNumber', 'Tax number', 'identifier'),
+      p('position', 'Position', 'text'),
+    ],
+  },
+  { name: 'Organization', label: 'Organisation', plural: 'Organisations', caption: ['name', 'alias'], properties: legalEntity },
+  {
+    name: 'Company',
+    label: 'Company',
+    plural: 'Companies',
+    caption: ['name', 'alias', 'registrationNumber'],
+    properties: [...legalEntity, p('jurisdiction', 'Jurisdiction', 'country'), p('sector', 'Sector', 'text')],
+  },
+  { name: 'LegalEntity', label: 'Legal entity', plural: 'Legal entities', caption: ['name', 'alias'], properties: legalEntity },
+  {
+    name: 'Address',
+    label: 'Address',
+    plural: 'Addresses',
+    caption: ['full', 'street', 'city'],
+    properties: [
+      p('full', 'Full address', 'address'),
+      p('street', 'Street', 'text'),
+      p('postalCode', 'Postal code', 'identifier'),
+      p('city', 'City', 'text'),
+      p('country', 'Country', 'country'),
+      p('notes', 'Notes', 'text'),
+    ],
+  },
+  {
+    name: 'Vehicle',
+    label: 'Vehicle',
+    plural: 'Vehicles',
+    caption: ['registrationNumber', 'name', 'model'],
+    properties: [
+      ...thing,
+      p('registrationNumber', 'Registration number', 'identifier'),
+      p('model', 'Model', 'text'),
+      p('color', 'Colour', 'text'),
+      p('vin', 'VIN', 'identifier'),
+    ],
+    identity: ['vin'],
+  },
+  {
+    name: 'Vessel',
+    label: 'Vessel',
+    plural: 'Vessels',
+    caption: ['name', 'imoNumber'],
+    properties: [...thing, p('imoNumber', 'IMO number', 'identifier'), p('flag', 'Flag', 'country'), p('callSign', 'Call sign', 'identifier')],
+    identity: ['imoNumber'],
+  },
+  {
+    name: 'Airplane',
+    label: 'Airplane',
+    plural: 'Airplanes',
+    caption: ['registrationNumber', 'name'],
+    properties: [...thing, p('registrationNumber', 'Registration number', 'identifier'), p('model', 'Model', 'text')],
+    identity: ['registrationNumber'],
+  },
+  {
+    name: 'BankAccount',
+    label: 'Bank account',
+    plural: 'Bank accounts',
+    caption: ['iban', 'accountNumber', 'name'],
+    properties: [
+      ...thing,
+      p('iban', 'IBAN', 'iban'),
+      p('accountNumber', 'Account number', 'identifier'),
+      p('bankName', 'Bank', 'text'),
+      p('bic', 'BIC', 'identifier'),
+    ],
+    identity: ['iban'],
+  },
+  {
+    name: 'CryptoWallet',
+    label: 'Crypto wallet',
+    plural: 'Crypto wallets',
+    caption: ['publicKey', 'name'],
+    properties: [...thing, p('publicKey', 'Address / public key', 'identifier'), p('currency', 'Currency', 'text')],
+    identity: ['publicKey'],
+  },
+  {
+    name: 'RealEstate',
+    label: 'Real estate',
+    plural: 'Real estate',
+    caption: ['name', 'address', 'cadastralCode'],
+    properties: [...thing, p('address', 'Address', 'address'), p('cadastralCode', 'Cadastral code', 'identifier')],
+  },
+  {
+    name: 'Identification',
+    label: 'Identification',
+    plural: 'Identifications',
+    caption: ['number', 'type'],
+    properties: [
+      p('number', 'Number', 'identifier'),
+      p('type', 'Document type', 'text'),
+      p('country', 'Country', 'country'),
+      p('holder', 'Holder', 'entity', ['Person', 'Company', 'Organization', 'LegalEntity']),
+      p('startDate', 'Issued', 'date'),
+      p('endDate', 'Expires', 'date'),
+    ],
+    identity: ['country', 'number'],
+  },
+  {
+    name: 'Passport',
+    label: 'Passport',
+    plural: 'Passports',
+    caption: ['number'],
+    properties: [
+      p('number', 'Number', 'identifier'),
+      p('country', 'Country', 'country'),
+      p('holder', 'Holder', 'entity', ['Person']),
+      p('startDate', 'Issued', 'date'),
+      p('endDate', 'Expires', 'date'),
+    ],
+    identity: ['country', 'number'],
+  },
+  {
+    name: 'UserAccount',
+    label: 'User account',
+    plural: 'User accounts',
+    caption: ['username', 'email', 'service'],
+    properties: [
+      p('username', 'Username', 'identifier'),
+      p('service', 'Service', 'text'),
+      p('email', 'E-mail', 'email'),
+      p('phone', 'Phone', 'phone'),
+      p('owner', 'Owner', 'entity', PARTY),
+      p('notes', 'Notes', 'text'),
+    ],
+  },
+  {
+    name: 'Event',
+    label: 'Event',
+    plural: 'Events',
+    caption: ['name', 'date'],
+    properties: [...thing, ...interval, p('location', 'Location', 'address'), p('summary', 'Summary', 'text')],
+  },
+  {
+    name: 'Document',
+    label: 'Document',
+    plural: 'Documents',
+    caption: ['title', 'fileName'],
+    properties: [p('title', 'Title', 'name'), p('fileName', 'File name', 'identifier'), p('date', 'Date', 'date'), p('summary', 'Summary', 'text')],
+  },
+  {
+    name: 'Note',
+    label: 'Note',
+    plural: 'Notes',
+    caption: ['title', 'text'],
+    properties: [p('title', 'Title', 'name'), p('text', 'Text', 'text'), p('date', 'Date', 'date')],
+  },
+];
+
+export const LINK_SCHEMATA: readonly SchemaDef[] = [
+  {
+    name: 'Membership',
+    label: 'Membership',
+    plural: 'Memberships',
+    caption: ['role'],
+    edge: { source: 'member', target: 'organization', directed: true },
+    properties: [p('member', 'Member', 'entity', PARTY), p('organization', 'Organisation', 'entity', ['Organization', 'Company', 'LegalEntity']), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Directorship',
+    label: 'Directorship',
+    plural: 'Directorships',
+    caption: ['role'],
+    edge: { source: 'director', target: 'organization', directed: true },
+    properties: [p('director', 'Director', 'entity', PARTY), p('organization', 'Organisation', 'entity', ['Organization', 'Company', 'LegalEntity']), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Ownership',
+    label: 'Ownership',
+    plural: 'Ownerships',
+    caption: ['percentage', 'role'],
+    edge: { source: 'owner', target: 'asset', directed: true },
+    properties: [p('owner', 'Owner', 'entity', PARTY), p('asset', 'Asset', 'entity', ASSET), p('percentage', 'Share (%)', 'number'), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Employment',
+    label: 'Employment',
+    plural: 'Employments',
+    caption: ['role'],
+    edge: { source: 'employee', target: 'employer', directed: true },
+    properties: [p('employee', 'Employee', 'entity', ['Person']), p('employer', 'Employer', 'entity', PARTY), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Family',
+    label: 'Family',
+    plural: 'Family ties',
+    caption: ['relationship'],
+    edge: { source: 'person', target: 'relative', directed: false },
+    properties: [p('person', 'Person', 'entity', ['Person']), p('relative', 'Relative', 'entity', ['Person']), p('relationship', 'Relationship', 'text'), ...linkBase],
+  },
+  {
+    name: 'Associate',
+    label: 'Associate',
+    plural: 'Associates',
+    caption: ['relationship'],
+    edge: { source: 'person', target: 'associate', directed: false },
+    properties: [p('person', 'Person', 'entity', ['Person']), p('associate', 'Associate', 'entity', ['Person']), p('relationship', 'Relationship', 'text'), ...linkBase],
+  },
+  {
+    name: 'Representation',
+    label: 'Representation',
+    plural: 'Representations',
+    caption: ['role'],
+    edge: { source: 'agent', target: 'client', directed: true },
+    properties: [p('agent', 'Agent', 'entity', PARTY), p('client', 'Client', 'entity', PARTY), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Payment',
+    label: 'Payment',
+    plural: 'Payments',
+    caption: ['amount', 'purpose'],
+    edge: { source: 'payer', target: 'beneficiary', directed: true },
+    properties: [
+      p('payer', 'Payer', 'entity', [...PARTY, 'BankAccount', 'CryptoWallet']),
+      p('beneficiary', 'Beneficiary', 'entity', [...PARTY, 'BankAccount', 'CryptoWallet']),
+      p('amount', 'Amount', 'number'),
+      p('currency', 'Currency', 'text'),
+      p('purpose', 'Purpose', 'text'),
+      ...linkBase,
+    ],
+  },
+  {
+    name: 'Call',
+    label: 'Call',
+    plural: 'Calls',
+    caption: ['count', 'date'],
+    edge: { source: 'caller', target: 'receiver', directed: true },
+    properties: [
+      p('caller', 'Caller', 'entity', ANY),
+      p('receiver', 'Receiver', 'entity', ANY),
+      p('callerNumber', 'Caller number', 'phone'),
+      p('receiverNumber', 'Receiver number', 'phone'),
+      p('count', 'Number of calls', 'number'),
+      p('duration', 'Duration (s)', 'number'),
+      ...linkBase,
+    ],
+  },
+  {
+    name: 'UnknownLink',
+    label: 'Other link',
+    plural: 'Other links',
+    caption: ['role'],
+    edge: { source: 'subject', target: 'object', directed: true },
+    properties: [p('subject', 'Subject', 'entity', ANY), p('object', 'Object', 'entity', ANY), p('role', 'Role', 'text'), ...linkBase],
+  },
+  {
+    name: 'Similar',
+    label: 'Possible same-as',
+    plural: 'Possible same-as',
+    caption: ['score'],
+    edge: { source: 'entity', target: 'candidate', directed: false },
+    properties: [p('entity', 'Entity', 'entity', ANY), p('candidate', 'Candidate', 'entity', ANY), p('score', 'Score', 'number'), p('criteria', 'Criteria', 'text')],
+  },
+];
+
+export const ALL_SCHEMATA: readonly SchemaDef[] = [...ENTITY_SCHEMATA, ...LINK_SCHEMATA];
+const BY_NAME = new Map(ALL_SCHEMATA.map((s) => [s.name, s]));
+
+export const ENTITY_SCHEMA_NAMES = ENTITY_SCHEMATA.map((s) => s.name);
+export const LINK_SCHEMA_NAMES = LINK_SCHEMATA.map((s) => s.name);
+
+export function getSchema(name: string): SchemaDef | undefined {
+  return BY_NAME.get(name);
+}
+
+export function isLinkSchema(name: string): boolean {
+  return BY_NAME.get(name)?.edge !== undefined;
+}
+
+export function getProperty(schema: SchemaDef, prop: string): PropertyDef | undefined {
+  return schema.properties.find((x) => x.name === prop);
+}
+
+/** Property types whose values the full-text search indexes. */
+export const SEARCHABLE_TYPES: ReadonlySet<PropertyType> = new Set(['name', 'identifier', 'phone', 'email', 'iban']);
+
+/** The caption: first value of the first caption property present. */
+export function captionOf(schema: SchemaDef, values: (prop: string) => readonly string[] | undefined): string {
+  for (const prop of schema.caption) {
+    const v = values(prop);
+    if (v && v.length > 0 && v[0] !== '') return v[0]!;
+  }
+  return '';
+}
