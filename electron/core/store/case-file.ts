@@ -38,7 +38,8 @@ function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
   db.pragma(`hexkey = '${key.toString('hex')}'`);
 }
 
-function configure(db: DB): void {
+/** The connection pragmas every case connection runs with (also used by the store benchmark's plain control). */
+export function configureConnection(db: DB): void {
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL survives a killed process (each commit is in the WAL before it returns).
   db.pragma('synchronous = NORMAL');
@@ -67,7 +68,7 @@ export async function createCaseFile(path: string, passphrase: string): Promise<
   try {
     db = new Database(path, { nativeBinding: resolveNativeBinding() });
     applyCipher(db, salt, key);
-    configure(db);
+    configureConnection(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
     return { db, path, kdf };
@@ -99,11 +100,19 @@ export async function openCaseFile(path: string, passphrase: string): Promise<Op
     // A wrong key only shows on the first read.
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
+    } catch (e) {
+      // With the right key a damaged file decrypts but reads as corrupt; with a wrong key (or
+      // a file that is not a case) page 1 fails to decrypt and SQLite reports "not a database".
+      if ((e as { code?: string }).code === 'SQLITE_CORRUPT') {
+        throw new CordonError('CORRUPT_CASE', `The case file ${path} is damaged or truncated and cannot be opened.`);
+      }
+      if (st.size % 4096 !== 0) {
+        throw new CordonError('NOT_A_CASE', `${path} is not a Cordon case file, or it is damaged (its size is not a whole number of pages).`);
+      }
       throw new CordonError('WRONG_PASSPHRASE', 'Wrong passphrase, or this is not a Cordon case file.');
     }
     checkIdentity(db, path, st.size);
-    configure(db);
+    configureConnection(db);
     migrate(db);
     return { db, path, kdf };
   } catch (err) {

@@ -248,6 +248,16 @@ export class EntityStore {
     return id;
   }
 
+  /** Many entities in one call (the caller's transaction): the same rules as createEntity, in order. */
+  createEntities(inputs: readonly EntityInput[], opts: { audit?: boolean } = {}): Array<{ id: string; created: boolean }> {
+    return inputs.map((input) => this.createEntity(input, opts));
+  }
+
+  /** Many links in one call (the caller's transaction): the same rules as createLink, in order. */
+  createLinks(inputs: readonly LinkInput[], opts: { audit?: boolean } = {}): string[] {
+    return inputs.map((input) => this.createLink(input, opts));
+  }
+
   update(id: string, add: ReadonlyArray<{ prop: string; value: string }>, retract: readonly number[], sourceId: string | undefined): void {
     const row = this.requireLive(id, 'Entity');
     const schema = getSchema(row.schema)!;

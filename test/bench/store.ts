@@ -1,0 +1,375 @@
+// npm run bench:store [-- --entities N] [--links N] [--batch N] [--queries N] [--only encrypted|plain] [--dir D] [--keep]
+//
+// The store benchmark of issue #2 (DESIGN.md §9): bulk insert of people (3 statements each) and
+// links (Call / Associate, 2 endpoint statements + 1 property each) through the product's
+// EntityStore, into an encrypted case and then into an unencrypted database with the same schema,
+// pragmas and code path; FTS search latency; open time (Argon2id + first query); file size.
+// Prints human-readable lines and one `BENCH {json}` line per measurement. It never asserts timings.
+
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { AuditLog } from '../../electron/core/store/audit';
+import { Case } from '../../electron/core/store/case';
+import { APPLICATION_ID, configureConnection, KDF_PROFILES, CURRENT_KDF_PROFILE } from '../../electron/core/store/case-file';
+import { newEntityId, type StoreContext } from '../../electron/core/store/context';
+import { EntityStore, type EntityInput, type LinkInput } from '../../electron/core/store/entities';
+import { deriveKey } from '../../electron/core/store/keys';
+import { migrate } from '../../electron/core/store/migrations';
+import { searchEntities } from '../../electron/core/store/search';
+import { foldText } from '../../shared/values';
+import { link, person, rng, type PersonRow } from './data';
+
+interface Options {
+  entities: number;
+  links: number;
+  batch: number;
+  queries: number;
+  only: 'encrypted' | 'plain' | null;
+  dir: string | null;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { entities: 1_000_000, links: -1, batch: 20_000, queries: 1000, only: null, dir: null, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const int = (): number => {
+      const n = Number(next().replace(/_/g, ''));
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${a} needs a non-negative integer`);
+      return n;
+    };
+    if (a === '--entities') o.entities = int();
+    else if (a === '--links') o.links = int();
+    else if (a === '--batch') o.batch = Math.max(1, int());
+    else if (a === '--queries') o.queries = int();
+    else if (a === '--only') {
+      const v = next();
+      if (v !== 'encrypted' && v !== 'plain') throw new Error('--only takes encrypted or plain');
+      o.only = v;
+    } else if (a === '--dir') o.dir = next();
+    else if (a === '--keep') o.keep = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (o.entities < 2) throw new Error('--entities must be at least 2');
+  if (o.links < 0) o.links = Math.round(o.entities * 1.5);
+  return o;
+}
+
+const PASSPHRASE = 'bench: correct horse battery staple';
+const SEED = 20240611;
+
+function bench(obj: Record<string, unknown>): void {
+  console.log(`BENCH ${JSON.stringify({ bench: 'store', ...obj })}`);
+}
+
+function ms(from: bigint, to: bigint = process.hrtime.bigint()): number {
+  return Number(to - from) / 1e6;
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function fileSizes(path: string): { db: number; wal: number; shm: number; total: number } {
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
+  const db = size(path);
+  const wal = size(`${path}-wal`);
+  const shm = size(`${path}-shm`);
+  return { db, wal, shm, total: db + wal };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+interface InsertResult {
+  entityIds: string[];
+  sample: PersonRow[];
+  sampleIds: string[];
+  statements: number;
+  seconds: number;
+  entitySeconds: number;
+  linkSeconds: number;
+}
+
+/**
+ * Inserts `o.entities` people and `o.links` links through EntityStore's bulk API, `o.batch` per
+ * transaction. The statement count is read back from the database, not computed.
+ */
+function insertAll(db: DB, store: EntityStore, o: Options, label: string): InsertResult {
+  const r = rng(SEED);
+  const entityIds: string[] = new Array<string>(o.entities);
+  const sample: PersonRow[] = [];
+  const sampleIds: string[] = [];
+  const sampleEvery = Math.max(1, Math.floor(o.entities / 5000));
+  const statementsBefore = db.prepare('SELECT count(*) FROM statements').pluck().get() as number;
+  const t0 = process.hrtime.bigint();
+  let lastReport = t0;
+  for (let start = 0; start < o.entities; start += o.batch) {
+    const end = Math.min(o.entities, start + o.batch);
+    const rows: PersonRow[] = [];
+    const inputs: EntityInput[] = [];
+    for (let i = start; i < end; i++) {
+      const p = person(r, i);
+      rows.push(p);
+      inputs.push({ schema: 'Person', properties: { name: [p.name], [p.second[0]]: [p.second[1]], idNumber: [p.idNumber] } });
+    }
+    const created = db.transaction(() => store.createEntities(inputs, { audit: false }))();
+    for (let k = 0; k < created.length; k++) {
+      const i = start + k;
+      entityIds[i] = created[k]!.id;
+      if (i % sampleEvery === 0) {
+        sample.push(rows[k]!);
+        sampleIds.push(created[k]!.id);
+      }
+    }
+    if (ms(lastReport) > 15_000) {
+      lastReport = process.hrtime.bigint();
+      console.log(`  [${label}] ${fmt(end)} / ${fmt(o.entities)} entities, ${(ms(t0) / 1000).toFixed(1)} s`);
+    }
+  }
+  const t1 = process.hrtime.bigint();
+  for (let start = 0; start < o.links; start += o.batch) {
+    const end = Math.min(o.links, start + o.batch);
+    const inputs: LinkInput[] = [];
+    for (let i = start; i < end; i++) {
+      const l = link(r, o.entities);
+      inputs.push({ schema: l.schema, from: entityIds[l.from]!, to: entityIds[l.to]!, properties: l.properties });
+    }
+    db.transaction(() => store.createLinks(inputs, { audit: false }))();
+    if (ms(lastReport) > 15_000) {
+      lastReport = process.hrtime.bigint();
+      console.log(`  [${label}] ${fmt(end)} / ${fmt(o.links)} links, ${(ms(t1) / 1000).toFixed(1)} s`);
+    }
+  }
+  const t2 = process.hrtime.bigint();
+  const statements = (db.prepare('SELECT count(*) FROM statements').pluck().get() as number) - statementsBefore;
+  return { entityIds, sample, sampleIds, statements, seconds: ms(t0, t2) / 1000, entitySeconds: ms(t0, t1) / 1000, linkSeconds: ms(t1, t2) / 1000 };
+}
+
+function reportInsert(res: InsertResult, o: Options, encrypted: boolean): number {
+  const perS = res.statements / res.seconds;
+  console.log(
+    `${encrypted ? 'encrypted' : 'plain    '} insert: ${fmt(o.entities)} entities + ${fmt(o.links)} links = ${fmt(res.statements)} statements in ${res.seconds.toFixed(1)} s` +
+      ` → ${fmt(perS)} statements/s (entities ${fmt(o.entities / res.entitySeconds)}/s, links ${fmt(o.links / res.linkSeconds)}/s)`,
+  );
+  bench({
+    case: 'insert',
+    encrypted,
+    entities: o.entities,
+    links: o.links,
+    statements: res.statements,
+    batch: o.batch,
+    seconds: round(res.seconds),
+    statements_per_s: Math.round(perS),
+    entities_per_s: Math.round(o.entities / res.entitySeconds),
+    links_per_s: Math.round(o.links / res.linkSeconds),
+  });
+  return perS;
+}
+
+type QueryKind = 'fullname-folded' | 'fullname-typed' | 'prefixes' | 'surname' | 'id' | 'id-number' | 'alias';
+interface Query {
+  kind: QueryKind;
+  text: string;
+  /** For unique identifiers: the entity that must be found. */
+  expect?: string;
+}
+
+/** 1,000 realistic queries drawn from the inserted people: names as typed or folded, prefixes, identifiers. */
+function makeQueries(res: InsertResult, n: number): Query[] {
+  const r = rng(SEED ^ 0x5eed);
+  const out: Query[] = [];
+  const firstWord = (s: string) => s.split(/\s+/)[0]!;
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(r() * res.sample.length);
+    const p = res.sample[k]!;
+    const id = res.sampleIds[k]!;
+    const x = r();
+    if (x < 0.25) out.push({ kind: 'fullname-folded', text: foldText(`${p.first} ${p.last}`) });
+    else if (x < 0.4) out.push({ kind: 'fullname-typed', text: `${p.first.toUpperCase()} ${p.last}` });
+    else if (x < 0.55) {
+      // What an analyst types while the list narrows: the start of the surname and of the first name.
+      const last = foldText(firstWord(p.last));
+      out.push({ kind: 'prefixes', text: `${last.slice(0, Math.max(3, Math.min(last.length, 4 + Math.floor(r() * 3))))} ${foldText(p.first).slice(0, 3)}` });
+    } else if (x < 0.65) out.push({ kind: 'surname', text: p.last.toLowerCase() });
+    else if (x < 0.8) out.push({ kind: 'id', text: p.idNumber, expect: id });
+    else if (x < 0.9) out.push({ kind: 'id-number', text: p.idNumber.slice(5, 5 + 7 + Math.floor(r() * 5)), expect: id });
+    else {
+      const alias = p.second[0] === 'alias' ? p.second[1] : 'Flaco';
+      out.push({ kind: 'alias', text: r() < 0.5 ? foldText(alias) : alias });
+    }
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx]!;
+}
+
+function runSearch(db: DB, queries: Query[], entities: number, encrypted: boolean): { p50: number; p95: number } {
+  // Warm-up (not measured): the page cache of a freshly opened case is empty, as after any open.
+  for (const q of queries.slice(0, 20)) searchEntities(db, q.text, 50);
+  const times: number[] = [];
+  const byKind = new Map<QueryKind, number[]>();
+  let expected = 0;
+  let found = 0;
+  let empty = 0;
+  let results = 0;
+  for (const q of queries) {
+    const t = process.hrtime.bigint();
+    const rows = searchEntities(db, q.text, 50);
+    const dt = ms(t);
+    times.push(dt);
+    let list = byKind.get(q.kind);
+    if (!list) byKind.set(q.kind, (list = []));
+    list.push(dt);
+    results += rows.length;
+    if (rows.length === 0) empty++;
+    if (q.expect) {
+      expected++;
+      if (rows.some((x) => x.id === q.expect)) found++;
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  const p99 = percentile(times, 99);
+  const max = times[times.length - 1] ?? NaN;
+  console.log(
+    `${encrypted ? 'encrypted' : 'plain    '} search: ${queries.length} queries over ${fmt(entities)} entities: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${max.toFixed(1)} ms;` +
+      ` ${(results / queries.length).toFixed(1)} results/query, ${empty} empty, identifiers found ${found}/${expected}`,
+  );
+  const kinds: Record<string, { n: number; p50_ms: number; p95_ms: number }> = {};
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => a - b);
+    kinds[kind] = { n: list.length, p50_ms: round(percentile(list, 50), 3), p95_ms: round(percentile(list, 95), 3) };
+    console.log(`    ${kind.padEnd(16)} n=${String(list.length).padStart(4)}  p50 ${percentile(list, 50).toFixed(2)} ms  p95 ${percentile(list, 95).toFixed(2)} ms`);
+  }
+  bench({
+    case: 'search',
+    encrypted,
+    entities,
+    queries: queries.length,
+    limit: 50,
+    p50_ms: round(p50, 3),
+    p95_ms: round(p95, 3),
+    p99_ms: round(p99, 3),
+    max_ms: round(max, 3),
+    mean_results: round(results / queries.length, 1),
+    empty,
+    identifiers_found: found,
+    identifiers_expected: expected,
+    kinds,
+  });
+  return { p50, p95 };
+}
+
+function reportSize(path: string, encrypted: boolean, when: 'open' | 'closed', entities: number): void {
+  const s = fileSizes(path);
+  console.log(`${encrypted ? 'encrypted' : 'plain    '} size (${when}): file ${mib(s.db)} + wal ${mib(s.wal)} = ${mib(s.total)} (shm ${mib(s.shm)})`);
+  bench({ case: 'size', encrypted, when, entities, file_bytes: s.db, wal_bytes: s.wal, shm_bytes: s.shm, total_bytes: s.total });
+}
+
+/** The unencrypted control: same schema (migrate), same connection pragmas, same EntityStore code. */
+function createPlain(path: string): { db: DB; ctx: StoreContext } {
+  const db = new Database(path);
+  configureConnection(db);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db);
+  const ctx: StoreContext = { db, bureau: 'IT', actor: 'IT/bench', audit: new AuditLog(db), newId: () => newEntityId('IT') };
+  return { db, ctx };
+}
+
+async function runEncrypted(o: Options, dir: string): Promise<{ perS: number }> {
+  const path = join(dir, 'bench.cordon');
+  const c = await Case.create(path, PASSPHRASE, { name: 'Bench', bureau: 'IT' });
+  const res = insertAll(c.db, c.entities, o, 'encrypted');
+  const perS = reportInsert(res, o, true);
+  reportSize(path, true, 'open', o.entities);
+  c.close();
+  reportSize(path, true, 'closed', o.entities);
+
+  // Open time: Argon2id alone, then Case.open (Argon2id + keying + checks + audit row), then the first query.
+  const kdf = { ...KDF_PROFILES[CURRENT_KDF_PROFILE]!, salt: '00'.repeat(16) };
+  const tk = process.hrtime.bigint();
+  (await deriveKey(PASSPHRASE, kdf)).fill(0);
+  const kdfMs = ms(tk);
+  const to = process.hrtime.bigint();
+  const opened = await Case.open(path, PASSPHRASE);
+  const openMs = ms(to);
+  const queries = makeQueries(res, o.queries);
+  const tq = process.hrtime.bigint();
+  const first = searchEntities(opened.db, queries[0]?.text ?? 'garcia', 50);
+  const firstMs = ms(tq);
+  console.log(
+    `encrypted open: Argon2id ${kdfMs.toFixed(0)} ms; Case.open ${openMs.toFixed(0)} ms; first query ${firstMs.toFixed(1)} ms (${first.length} results); open + first query ${(openMs + firstMs).toFixed(0)} ms`,
+  );
+  bench({ case: 'open', encrypted: true, entities: o.entities, argon2id_ms: round(kdfMs, 1), open_ms: round(openMs, 1), first_query_ms: round(firstMs, 2), total_ms: round(openMs + firstMs, 1) });
+  runSearch(opened.db, queries, o.entities, true);
+  opened.close();
+  return { perS };
+}
+
+function runPlain(o: Options, dir: string): { perS: number } {
+  const path = join(dir, 'bench-plain.sqlite');
+  const { db, ctx } = createPlain(path);
+  const store = new EntityStore(ctx);
+  const res = insertAll(db, store, o, 'plain');
+  const perS = reportInsert(res, o, false);
+  reportSize(path, false, 'open', o.entities);
+  db.close();
+  reportSize(path, false, 'closed', o.entities);
+  const to = process.hrtime.bigint();
+  const reopened = new Database(path, { fileMustExist: true });
+  configureConnection(reopened);
+  const queries = makeQueries(res, o.queries);
+  const tq = process.hrtime.bigint();
+  searchEntities(reopened, queries[0]?.text ?? 'garcia', 50);
+  const firstMs = ms(tq);
+  const openMs = ms(to, tq);
+  console.log(`plain     open: ${openMs.toFixed(1)} ms; first query ${firstMs.toFixed(1)} ms`);
+  bench({ case: 'open', encrypted: false, entities: o.entities, open_ms: round(openMs, 1), first_query_ms: round(firstMs, 2), total_ms: round(openMs + firstMs, 1) });
+  runSearch(reopened, queries, o.entities, false);
+  reopened.close();
+  return { perS };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  let dir: string;
+  if (o.dir) {
+    mkdirSync(o.dir, { recursive: true });
+    dir = mkdtempSync(join(o.dir, 'cordon-bench-'));
+  } else dir = mkdtempSync(join(tmpdir(), 'cordon-bench-'));
+  console.log(
+    `store bench: ${fmt(o.entities)} entities, ${fmt(o.links)} links, ${fmt(o.batch)} per transaction; node ${process.version}, ${cpus().length} cpus, ${mib(totalmem())} RAM; files in ${dir}`,
+  );
+  try {
+    const enc = o.only === 'plain' ? null : await runEncrypted(o, dir);
+    if (!o.keep) rmSync(join(dir, 'bench.cordon'), { force: true });
+    const plain = o.only === 'encrypted' ? null : runPlain(o, dir);
+    if (enc && plain) {
+      const ratio = plain.perS / enc.perS;
+      console.log(`encryption overhead on inserts: ${ratio.toFixed(2)}× (plain ${fmt(plain.perS)} / encrypted ${fmt(enc.perS)} statements/s)`);
+      bench({ case: 'insert-ratio', entities: o.entities, encrypted_over_plain_time: round(ratio, 3), encrypted_statements_per_s: Math.round(enc.perS), plain_statements_per_s: Math.round(plain.perS) });
+    }
+  } finally {
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
