@@ -27,10 +27,18 @@ export function startCoreWorker(workerFile: string | URL, data: WorkerData, exec
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message } });
     pending.clear();
   };
-  worker.on('error', () => failAll('The core stopped unexpectedly.'));
-  worker.on('exit', () => failAll('The core has stopped.'));
+  let stopped: string | null = null;
+  worker.on('error', () => {
+    stopped = 'The core stopped unexpectedly.';
+    failAll(stopped);
+  });
+  worker.on('exit', () => {
+    stopped ??= 'The core has stopped.';
+    failAll(stopped);
+  });
   return {
     call(method, input) {
+      if (stopped) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: stopped } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -41,3 +41,26 @@ export function testCore(dataDir: string, now?: () => number): TestCore {
     },
   });
 }
+
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { deriveKey } from '../../electron/core/store/keys';
+import { KDF_PROFILES } from '../../electron/core/store/case-file';
+
+/** A raw SQL connection to a case file, keyed the way the file format says (header salt, profile
+ * byte, Argon2id, SQLCipher v4): what an attacker who knows the passphrase could do by hand. */
+export async function rawOpen(path: string, passphrase: string): Promise<Database.Database> {
+  const salt = readFileSync(path).subarray(0, 16);
+  const key = await deriveKey(passphrase, { ...KDF_PROFILES[salt[15]!]!, salt: salt.toString('hex') });
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma('kdf_iter = 1');
+  db.pragma(`hexkey = '${key.toString('hex')}'`);
+  return db;
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

@@ -46,6 +46,9 @@ export function configureConnection(db: DB): void {
   db.pragma('foreign_keys = ON');
   // Temp tables and sort spills stay in memory: nothing unencrypted goes to the temp folder.
   db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -262144');
+
+
 }
 
 function readHeader(path: string): Buffer {

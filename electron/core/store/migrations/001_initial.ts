@@ -33,8 +33,8 @@ export function up(db: Database): void {
       updated_at   TEXT NOT NULL,
       deleted      INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-    CREATE INDEX entities_list ON entities(is_link, caption, id) WHERE deleted = 0;
-    CREATE INDEX entities_schema_list ON entities(schema, caption, id) WHERE deleted = 0;
+    CREATE INDEX entities_list ON entities(is_link, caption COLLATE NOCASE, id) WHERE deleted = 0;
+    CREATE INDEX entities_schema_list ON entities(schema, caption COLLATE NOCASE, id) WHERE deleted = 0;
 
     -- Links are entities too; this table holds their two endpoints.
     CREATE TABLE links (

@@ -6,13 +6,13 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Runs each pending migration in its own transaction, bumping user_version with it. */
-export function migrate(db: Database): { from: number; to: number } {
+export function migrate(db: Database, migrations: ReadonlyArray<(db: Database) => void> = MIGRATIONS): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  for (let v = from; v < SCHEMA_VERSION; v++) {
+  for (let v = from; v < migrations.length; v++) {
     db.transaction(() => {
-      MIGRATIONS[v]!(db);
+      migrations[v]!(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
-  return { from, to: SCHEMA_VERSION };
+  return { from, to: Math.max(from, migrations.length) };
 }
