@@ -105,6 +105,8 @@ export const coreApi = {
     z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
   ),
   'audit.verify': method<AuditVerdict>()(z.object({})),
+  /** Cancels a running job (its id comes with its progress events). Answered at once. */
+  'job.cancel': method<{ cancelled: boolean }>()(z.object({ job: z.string().uuid() })),
 } as const;
 
 /** Methods the host process answers itself (a native file dialog in the app). */
@@ -140,7 +142,13 @@ export function isCoreMethod(name: unknown): name is CoreMethod {
 
 // Events flow from the core to the renderer through one typed subscription.
 export const events = {
-  progress: z.object({ job: z.string(), label: z.string(), done: z.number(), total: z.number() }),
+  progress: z.object({
+    job: z.string(),
+    label: z.string(),
+    done: z.number(),
+    total: z.number(),
+    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  }),
   locked: z.object({ reason: z.enum(['idle', 'user']) }),
   closed: z.object({}),
 } as const;

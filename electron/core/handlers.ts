@@ -85,5 +85,6 @@ export function createHandlers(session: Session): Handlers {
     search: async ({ query, limit, schema }) => searchEntities(session.case.db, query, limit, schema),
     'audit.list': async ({ offset, limit }) => session.case.audit.list(offset, limit),
     'audit.verify': async () => session.case.audit.verify(),
+    'job.cancel': async ({ job }) => ({ cancelled: session.jobs.cancel(job) }),
   };
 }

@@ -32,6 +32,8 @@ export function createCore(config: CoreConfig): Core {
   return {
     session,
     call(method, input) {
+      // A cancel must not wait behind the job it cancels.
+      if (method === 'job.cancel') return dispatch(handlers, method, input);
       const run = queue.then(() => {
         // Activity keeps the case unlocked; lock itself does not count as activity.
         if (method !== 'case.lock') session.touch();
@@ -42,6 +44,7 @@ export function createCore(config: CoreConfig): Core {
     },
     dispose() {
       clearInterval(timer);
+      session.jobs.cancelAll();
       session.openCase?.close();
     },
   };

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/api';
 import type { RecentCase } from '../../shared/dto';
 import { CordonError } from '../../shared/errors';
+import { Jobs } from './jobs';
 import { Case } from './store/case';
 
 // The core's state between calls: the open case (if any), the lock, and the recent list.
@@ -23,8 +24,10 @@ export class Session {
   private lockedPath: string | null = null;
   private lastActivity: number;
   private readonly now: () => number;
+  readonly jobs: Jobs;
 
   constructor(private readonly config: CoreConfig) {
+    this.jobs = new Jobs(config.emit);
     this.now = config.now ?? Date.now;
     this.lastActivity = this.now();
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });

@@ -33,7 +33,7 @@ describe('entities and statements', () => {
   it('rejects bad values with a clear message and writes nothing', async () => {
     const { core } = await openCase();
     const before = await counts(core);
-    const cases = [
+    const cases: Array<{ schema: string; properties: Record<string, string[]> }> = [
       { schema: 'Person', properties: { name: ['A'], birthDate: ['31/02/2024'] } },
       { schema: 'Person', properties: { name: ['A'], birthDate: ['2024-02-31'] } },
       { schema: 'BankAccount', properties: { iban: ['DE89 3704 0044 0532 0130 01'] } },

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Jobs } from '../../electron/core/jobs';
+import { tempDir, testCore } from './helpers';
+
+describe('jobs: progress and cancel', () => {
+  it('reports progress and ends with state done', async () => {
+    const events: Array<{ done: number; state: string }> = [];
+    const jobs = new Jobs((_e, p) => events.push(p as never));
+    const r = await jobs.run('count', 3, async (job) => {
+      for (let i = 1; i <= 3; i++) {
+        await job.checkpoint();
+        job.progress(i);
+      }
+      return 'finished';
+    });
+    expect(r).toBe('finished');
+    expect(events[0]).toMatchObject({ done: 0, state: 'running' });
+    expect(events.at(-1)).toMatchObject({ done: 3, state: 'done' });
+  });
+
+  it('a cancelled job throws CANCELLED and its last event says cancelled, not complete', async () => {
+    const events: Array<{ job: string; done: number; state: string }> = [];
+    const jobs = new Jobs((_e, p) => events.push(p as never));
+    let steps = 0;
+    const running = jobs.run('long', 1000, async (job) => {
+      for (let i = 0; i < 1000; i++) {
+        await job.checkpoint();
+        steps++;
+      }
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(jobs.cancel(events[0]!.job)).toBe(true);
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(steps).toBeLessThan(1000);
+    expect(events.at(-1)).toMatchObject({ state: 'cancelled', done: 0 });
+    expect(jobs.cancel(events[0]!.job)).toBe(false);
+  });
+
+  it('job.cancel is answered through the contract even while another call is queued', async () => {
+    const core = testCore(tempDir());
+    expect(await core.ok('job.cancel', { job: '00000000-0000-4000-8000-000000000000' })).toEqual({ cancelled: false });
+    expect((await core.fail('job.cancel', { job: 'not-a-uuid' })).code).toBe('INVALID_INPUT');
+  });
+});
