@@ -232,110 +232,61 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
   },
 ];
 
+/** A link type: an interstitial entity with two endpoint properties. */
+function link(
+  name: string,
+  label: string,
+  plural: string,
+  caption: readonly string[],
+  source: readonly [prop: string, label: string, range: readonly string[]],
+  target: readonly [prop: string, label: string, range: readonly string[]],
+  directed: boolean,
+  properties: readonly PropertyDef[],
+): SchemaDef {
+  return {
+    name,
+    label,
+    plural,
+    caption,
+    edge: { source: source[0], target: target[0], directed },
+    properties: [p(source[0], source[1], 'entity', source[2]), p(target[0], target[1], 'entity', target[2]), ...properties],
+  };
+}
+
+const ORGANISATION = ['Organization', 'Company', 'LegalEntity'] as const;
+const role = p('role', 'Role', 'text');
+const relationship = p('relationship', 'Relationship', 'text');
+
 export const LINK_SCHEMATA: readonly SchemaDef[] = [
-  {
-    name: 'Membership',
-    label: 'Membership',
-    plural: 'Memberships',
-    caption: ['role'],
-    edge: { source: 'member', target: 'organization', directed: true },
-    properties: [p('member', 'Member', 'entity', PARTY), p('organization', 'Organisation', 'entity', ['Organization', 'Company', 'LegalEntity']), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Directorship',
-    label: 'Directorship',
-    plural: 'Directorships',
-    caption: ['role'],
-    edge: { source: 'director', target: 'organization', directed: true },
-    properties: [p('director', 'Director', 'entity', PARTY), p('organization', 'Organisation', 'entity', ['Organization', 'Company', 'LegalEntity']), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Ownership',
-    label: 'Ownership',
-    plural: 'Ownerships',
-    caption: ['percentage', 'role'],
-    edge: { source: 'owner', target: 'asset', directed: true },
-    properties: [p('owner', 'Owner', 'entity', PARTY), p('asset', 'Asset', 'entity', ASSET), p('percentage', 'Share (%)', 'number'), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Employment',
-    label: 'Employment',
-    plural: 'Employments',
-    caption: ['role'],
-    edge: { source: 'employee', target: 'employer', directed: true },
-    properties: [p('employee', 'Employee', 'entity', ['Person']), p('employer', 'Employer', 'entity', PARTY), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Family',
-    label: 'Family',
-    plural: 'Family ties',
-    caption: ['relationship'],
-    edge: { source: 'person', target: 'relative', directed: false },
-    properties: [p('person', 'Person', 'entity', ['Person']), p('relative', 'Relative', 'entity', ['Person']), p('relationship', 'Relationship', 'text'), ...linkBase],
-  },
-  {
-    name: 'Associate',
-    label: 'Associate',
-    plural: 'Associates',
-    caption: ['relationship'],
-    edge: { source: 'person', target: 'associate', directed: false },
-    properties: [p('person', 'Person', 'entity', ['Person']), p('associate', 'Associate', 'entity', ['Person']), p('relationship', 'Relationship', 'text'), ...linkBase],
-  },
-  {
-    name: 'Representation',
-    label: 'Representation',
-    plural: 'Representations',
-    caption: ['role'],
-    edge: { source: 'agent', target: 'client', directed: true },
-    properties: [p('agent', 'Agent', 'entity', PARTY), p('client', 'Client', 'entity', PARTY), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Payment',
-    label: 'Payment',
-    plural: 'Payments',
-    caption: ['amount', 'purpose'],
-    edge: { source: 'payer', target: 'beneficiary', directed: true },
-    properties: [
-      p('payer', 'Payer', 'entity', [...PARTY, 'BankAccount', 'CryptoWallet']),
-      p('beneficiary', 'Beneficiary', 'entity', [...PARTY, 'BankAccount', 'CryptoWallet']),
-      p('amount', 'Amount', 'number'),
-      p('currency', 'Currency', 'text'),
-      p('purpose', 'Purpose', 'text'),
-      ...linkBase,
-    ],
-  },
-  {
-    name: 'Call',
-    label: 'Call',
-    plural: 'Calls',
-    caption: ['count', 'date'],
-    edge: { source: 'caller', target: 'receiver', directed: true },
-    properties: [
-      p('caller', 'Caller', 'entity', ANY),
-      p('receiver', 'Receiver', 'entity', ANY),
-      p('callerNumber', 'Caller number', 'phone'),
-      p('receiverNumber', 'Receiver number', 'phone'),
-      p('count', 'Number of calls', 'number'),
-      p('duration', 'Duration (s)', 'number'),
-      ...linkBase,
-    ],
-  },
-  {
-    name: 'UnknownLink',
-    label: 'Other link',
-    plural: 'Other links',
-    caption: ['role'],
-    edge: { source: 'subject', target: 'object', directed: true },
-    properties: [p('subject', 'Subject', 'entity', ANY), p('object', 'Object', 'entity', ANY), p('role', 'Role', 'text'), ...linkBase],
-  },
-  {
-    name: 'Similar',
-    label: 'Possible same-as',
-    plural: 'Possible same-as',
-    caption: ['score'],
-    edge: { source: 'entity', target: 'candidate', directed: false },
-    properties: [p('entity', 'Entity', 'entity', ANY), p('candidate', 'Candidate', 'entity', ANY), p('score', 'Score', 'number'), p('criteria', 'Criteria', 'text')],
-  },
+  link('Membership', 'Membership', 'Memberships', ['role'], ['member', 'Member', PARTY], ['organization', 'Organisation', ORGANISATION], true, [role, ...linkBase]),
+  link('Directorship', 'Directorship', 'Directorships', ['role'], ['director', 'Director', PARTY], ['organization', 'Organisation', ORGANISATION], true, [role, ...linkBase]),
+  link('Ownership', 'Ownership', 'Ownerships', ['percentage', 'role'], ['owner', 'Owner', PARTY], ['asset', 'Asset', ASSET], true, [
+    p('percentage', 'Share (%)', 'number'),
+    role,
+    ...linkBase,
+  ]),
+  link('Employment', 'Employment', 'Employments', ['role'], ['employee', 'Employee', ['Person']], ['employer', 'Employer', PARTY], true, [role, ...linkBase]),
+  link('Family', 'Family', 'Family ties', ['relationship'], ['person', 'Person', ['Person']], ['relative', 'Relative', ['Person']], false, [relationship, ...linkBase]),
+  link('Associate', 'Associate', 'Associates', ['relationship'], ['person', 'Person', ['Person']], ['associate', 'Associate', ['Person']], false, [relationship, ...linkBase]),
+  link('Representation', 'Representation', 'Representations', ['role'], ['agent', 'Agent', PARTY], ['client', 'Client', PARTY], true, [role, ...linkBase]),
+  link('Payment', 'Payment', 'Payments', ['amount', 'purpose'], ['payer', 'Payer', [...PARTY, 'BankAccount', 'CryptoWallet']], ['beneficiary', 'Beneficiary', [...PARTY, 'BankAccount', 'CryptoWallet']], true, [
+    p('amount', 'Amount', 'number'),
+    p('currency', 'Currency', 'text'),
+    p('purpose', 'Purpose', 'text'),
+    ...linkBase,
+  ]),
+  link('Call', 'Call', 'Calls', ['count', 'date'], ['caller', 'Caller', ANY], ['receiver', 'Receiver', ANY], true, [
+    p('callerNumber', 'Caller number', 'phone'),
+    p('receiverNumber', 'Receiver number', 'phone'),
+    p('count', 'Number of calls', 'number'),
+    p('duration', 'Duration (s)', 'number'),
+    ...linkBase,
+  ]),
+  link('UnknownLink', 'Other link', 'Other links', ['role'], ['subject', 'Subject', ANY], ['object', 'Object', ANY], true, [role, ...linkBase]),
+  link('Similar', 'Possible same-as', 'Possible same-as', ['score'], ['entity', 'Entity', ANY], ['candidate', 'Candidate', ANY], false, [
+    p('score', 'Score', 'number'),
+    p('criteria', 'Criteria', 'text'),
+  ]),
 ];
 
 export const ALL_SCHEMATA: readonly SchemaDef[] = [...ENTITY_SCHEMATA, ...LINK_SCHEMATA];

@@ -9,9 +9,10 @@ export interface SchemeDefinition {
   label: string;
   /** Source reliability codes, most reliable first. */
   source: readonly string[];
-  /** Information / intelligence assessment codes, most reliable first. */
+  /** Information / intelligence assessment codes, most reliable first. A grade is always written
+   * source then information: EU and Admiralty "B2", UK "1A" (source 1, intelligence A). */
   information: readonly string[];
-  /** The grade is written source-then-information (EU "B2") or the other way round (UK "1A" is source 1, intelligence A). */
+  /** The scheme's handling codes (none for Admiralty). */
   handling: readonly string[];
 }
 
