@@ -31,6 +31,21 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict([...NODE_BUILTINS, 'electron', '**/electron/**', 'better-sqlite3-multiple-ciphers'], 'renderer/ is sandboxed browser code: no Node, no electron, no core; talk to the core through window.cordon.'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...NODE_BUILTINS, 'electron', '**/electron/**', 'better-sqlite3-multiple-ciphers'],
+              message: 'renderer/ is sandboxed browser code: no Node, no electron, no core; talk to the core through window.cordon.',
+            },
+            // zod's JIT probes `new Function`, which the renderer's CSP refuses; the core parses inputs.
+            { group: ['zod', '**/shared/gradingSchema'], message: 'The renderer does not bundle zod: the core validates every input.' },
+            { group: ['**/shared/api'], allowTypeImports: true, message: 'The renderer takes only types from the contract (its values pull in zod).' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -18,6 +18,8 @@ export interface CaseInfo {
   handling: string | null;
   tlp: Tlp | null;
   demo: boolean;
+  /** True while the case is locked: the figures are those from just before it was locked. */
+  locked: boolean;
 }
 
 export interface SourceView {
@@ -105,4 +107,304 @@ export interface RecentCase {
   path: string;
   openedAt: string;
   exists: boolean;
+}
+
+// ---- Intake and interchange (issue 5) ----
+
+/** The wizard's first step: what was detected and the first rows as text. */
+export interface TabularPreview {
+  format: 'csv' | 'xlsx';
+  bytes: number;
+  /** CSV only: detected (or given) text encoding and how it was decided. */
+  encoding: string | null;
+  encodingReason: string | null;
+  delimiter: string | null;
+  header: boolean;
+  /** Header texts, or "Column 1", "Column 2", … when there is no header row. */
+  columns: string[];
+  rows: string[][];
+  /** XLSX only: the sheet read, and all sheets. */
+  sheet: string | null;
+  sheets: string[];
+}
+
+export interface ImportIssue {
+  /** Spreadsheet row (header = row 1) or line of the file; null for the file as a whole. */
+  row: number | null;
+  message: string;
+}
+
+/** One row of the dry run: what it would create or merge. */
+export interface ImportSampleRow {
+  row: number;
+  entities: Array<{ key: string; schema: string; caption: string; merged: boolean }>;
+  links: Array<{ schema: string; from: string; to: string }>;
+}
+
+export interface ImportReport {
+  importId: string | null;
+  dryRun: boolean;
+  format: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+  encoding: string | null;
+  delimiter: string | null;
+  /** Rows (CSV/XLSX), items (ANX), lines (FtM) or nodes + edges (GraphML/GEXF) read. */
+  records: number;
+  /** Entities created. */
+  created: number;
+  /** Records that went into an entity already there (in the case or earlier in the file). */
+  merged: number;
+  /** Records left out, each with its reason in `errors`. */
+  skipped: number;
+  /** Distinct entities created or added to. */
+  entities: number;
+  links: number;
+  sources: string[];
+  layoutId: string | null;
+  errors: ImportIssue[];
+  /** Further errors not listed (the list stops at 1,000). */
+  moreErrors: number;
+  warnings: string[];
+  sample: ImportSampleRow[];
+  seconds: number;
+}
+
+export interface ImportRecord {
+  id: string;
+  format: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  sourceId: string | null;
+  actor: string;
+  startedAt: string;
+  finishedAt: string;
+  report: Pick<ImportReport, 'created' | 'merged' | 'skipped' | 'entities' | 'links'>;
+}
+
+export interface ExportReport {
+  format: string;
+  files: string[];
+  entities: number;
+  links: number;
+  /** Values graded H2 or TLP:RED that were left out (0 when includeRestricted). */
+  withheldValues: number;
+  /** Entities or links left out entirely because nothing disseminable was left of them. */
+  withheldItems: number;
+  /** The most restrictive handling and TLP of what was written (what the recipient must honour). */
+  handling: string | null;
+  tlp: Tlp | null;
+  warnings: string[];
+}
+
+export interface MatchCandidate {
+  a: EntitySummary;
+  b: EntitySummary;
+  score: number;
+  /** Why, in words: "same passport number", "names 0.93 similar", "birth year differs". */
+  reasons: string[];
+  judgement: 'unsure' | null;
+}
+
+export interface MatchCluster {
+  /** The cluster's canonical id; null when the entity stands alone. */
+  canonicalId: string | null;
+  members: EntitySummary[];
+  /** Every live statement of every member, with the member it belongs to. */
+  properties: Record<string, Array<StatementView & { entityId: string }>>;
+  caption: string;
+}
+
+export interface LayoutView {
+  id: string;
+  name: string;
+  origin: string;
+  importId: string | null;
+  createdAt: string;
+  meta: Record<string, unknown>;
+  items: Array<{ entityId: string; x: number | null; y: number | null; style: Record<string, unknown> }>;
+}
+
+// ---- Exchange between contact officers (issue 6, DESIGN.md §6) ----
+
+/** self: this workstation's officer; expired/revoked win over verified/unverified. */
+export type OfficerStatus = 'self' | 'verified' | 'unverified' | 'revoked' | 'expired';
+
+export interface OfficerView {
+  id: string;
+  bureau: { code: string; country: string; name: string };
+  name: string;
+  role: string;
+  languages: string[];
+  phone: string;
+  email: string;
+  /** SHA-256 over both public keys (hex), and the same in groups of four for reading aloud. */
+  fingerprint: string;
+  fingerprintGroups: string;
+  signingKey: string;
+  ageRecipient: string;
+  validFrom: string;
+  validUntil: string | null;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  self: boolean;
+  status: OfficerStatus;
+  createdAt: string;
+}
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  scope: string;
+  bureaus: string[];
+  entities: number;
+  sources: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectItemView {
+  kind: 'entity' | 'source';
+  id: string;
+  caption: string;
+  contributedBy: string;
+  addedAt: string;
+}
+
+export interface ProjectDetail extends ProjectView {
+  items: ProjectItemView[];
+  totalItems: number;
+}
+
+/** Why the handling review leaves something out of a package. */
+export type WithholdRule = 'H2' | 'TLP_RED' | 'RESTRICTED' | 'NO_RELEASABLE_STATEMENTS' | 'ENDPOINT_WITHHELD';
+
+export interface WithheldItem {
+  kind: 'source' | 'entity' | 'link';
+  id: string;
+  caption: string;
+  rule: WithholdRule;
+  reason: string;
+}
+
+export interface ExchangeCounts {
+  sources: number;
+  entities: number;
+  links: number;
+  statements: number;
+  retractions: number;
+}
+
+export interface RecipientView {
+  id: string;
+  name: string;
+  bureau: string;
+  fingerprintGroups: string;
+}
+
+/** What the export would send and what it leaves out: shown before anything is written. */
+export interface HandlingReview {
+  recipients: RecipientView[];
+  scope: string;
+  included: ExchangeCounts;
+  withheld: {
+    sources: number;
+    entities: number;
+    links: number;
+    statements: number;
+    /** The withheld sources, entities and links with the rule and reason; at most 1000. */
+    items: WithheldItem[];
+    truncated: boolean;
+  };
+  /** Sources sent with handling conditions (EU H3, UK C): the recipients must honour them. */
+  conditions: Array<{ sourceId: string; title: string; handling: string; conditions: string | null }>;
+  /** The most restrictive TLP and handling code of what remains (the package's banner). */
+  highest: { tlp: Tlp | null; handling: string | null };
+}
+
+export interface ExportResult {
+  packageId: string;
+  path: string;
+  bytes: number;
+  review: HandlingReview;
+  /** Per recipient officer id: this package's number in the series to them. */
+  sequence: Record<string, number>;
+}
+
+export interface VerificationStep {
+  step: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface PackageSummary {
+  packageId: string;
+  kind: 'data' | 'receipt';
+  created: string;
+  sender: RecipientView;
+  recipients: Array<{ bureau: string; officer: string; fingerprintGroups: string; me: boolean }>;
+  tlp: Tlp | null;
+  handling: string | null;
+  /** This package's number from its sender to us, and what was expected next. */
+  sequence: { number: number; expected: number; gap: string | null };
+  project: { id: string; name: string } | null;
+  payloadBytes: number;
+}
+
+export interface PreviewItem {
+  id: string;
+  schema: string;
+  caption: string;
+  isLink: boolean;
+  match: null | { kind: 'same-id' | 'same-name' | 'deleted'; existing: EntitySummary };
+}
+
+/** `package.verify`: every check passed; what the package holds and what it would match. */
+export interface ImportPreview {
+  package: PackageSummary;
+  steps: VerificationStep[];
+  counts: ExchangeCounts;
+  /** Statements per originator bureau (relayed information keeps its originator). */
+  byOriginator: Record<string, number>;
+  /** The first 1000 entities and links, with what they match in this case. */
+  items: PreviewItem[];
+  truncated: boolean;
+  matches: { sameId: number; sameName: number };
+  /** What import would leave out and why (e.g. statements attributed to this bureau). */
+  notices: string[];
+  /** For a receipt package: the package it acknowledges. */
+  receipt: { packageId: string; importedAt: string; accepted: 'all' | 'part' } | null;
+}
+
+export interface ImportResult {
+  packageId: string;
+  kind: 'data' | 'receipt';
+  sender: RecipientView;
+  entitiesCreated: number;
+  entitiesMerged: number;
+  linksCreated: number;
+  statementsAdded: number;
+  statementsSeen: number;
+  statementsSkipped: number;
+  sourcesAdded: number;
+  retracted: number;
+  gap: string | null;
+  notices: string[];
+}
+
+export interface PackageLedgerRow {
+  packageId: string;
+  direction: 'in' | 'out';
+  kind: 'data' | 'receipt';
+  created: string;
+  /** Sender (in) or recipients (out). */
+  peers: string[];
+  tlp: Tlp | null;
+  summary: unknown;
+  receipts: Array<{ officerId: string; at: string }>;
 }

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Each scheme keeps its own codes: a grade is never converted between schemes (DESIGN.md §3).
 export const GRADING_SCHEMES = ['eu4x4', 'admiralty', 'uk3x5x2'] as const;
 export type GradingScheme = (typeof GRADING_SCHEMES)[number];
@@ -71,36 +69,6 @@ export function isValidGrade(scheme: GradingScheme, grade: string): boolean {
 export function isValidHandling(scheme: GradingScheme, handling: string): boolean {
   return SCHEMES[scheme].handling.includes(handling);
 }
-
-/** Zod schema for a grading, checking the grade and handling codes against the scheme. */
-export const gradingSchema = z
-  .object({
-    scheme: z.enum(GRADING_SCHEMES),
-    grade: z.string().trim().toUpperCase(),
-    handling: z.string().trim().toUpperCase().optional(),
-    handlingConditions: z.string().trim().max(2000).optional(),
-    tlp: z.enum(TLP_LEVELS).optional(),
-  })
-  .superRefine((g, ctx) => {
-    if (!isValidGrade(g.scheme, g.grade)) {
-      const def = SCHEMES[g.scheme];
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grade'],
-        message: `"${g.grade}" is not a ${def.label} grade (source ${def.source.join('/')}, information ${def.information.join('/')})`,
-      });
-    }
-    if (g.handling !== undefined && g.handling !== '' && !isValidHandling(g.scheme, g.handling)) {
-      const def = SCHEMES[g.scheme];
-      ctx.addIssue({
-        code: 'custom',
-        path: ['handling'],
-        message: def.handling.length
-          ? `"${g.handling}" is not a ${def.label} handling code (${def.handling.join(', ')})`
-          : `${def.label} has no handling codes`,
-      });
-    }
-  });
 
 export function handlingRank(code: string | undefined | null): number {
   if (!code) return -1;

@@ -37,7 +37,7 @@ export function createHandlers(session: Session): Handlers {
       session.close();
       return null;
     },
-    'case.info': async () => session.openCase?.info() ?? null,
+    'case.info': async () => session.info(),
     'case.recent': async () => session.recent(),
     'case.lock': async () => {
       session.lock('user');

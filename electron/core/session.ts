@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/api';
-import type { RecentCase } from '../../shared/dto';
+import type { CaseInfo, RecentCase } from '../../shared/dto';
 import { CordonError } from '../../shared/errors';
 import { Jobs } from './jobs';
 import { Case } from './store/case';
@@ -22,6 +22,8 @@ export class Session {
   private current: Case | null = null;
   /** Set while locked: the case stays "open" for the UI, but its key is gone. */
   private lockedPath: string | null = null;
+  /** What the UI may still show while locked (the name on the lock screen): no case content. */
+  private lockedInfo: CaseInfo | null = null;
   private lastActivity: number;
   private readonly now: () => number;
   readonly jobs: Jobs;
@@ -52,6 +54,12 @@ export class Session {
     return this.lockedPath !== null;
   }
 
+  /** The open case's info; while locked, the snapshot taken when it was locked. */
+  info(): CaseInfo | null {
+    if (this.current) return this.current.info();
+    return this.lockedInfo;
+  }
+
   async adopt(opening: Promise<Case>): Promise<Case> {
     if (this.current || this.lockedPath) throw new CordonError('CASE_ALREADY_OPEN', 'Close the open case first.');
     const c = await opening;
@@ -65,12 +73,14 @@ export class Session {
     this.current?.close();
     this.current = null;
     this.lockedPath = null;
+    this.lockedInfo = null;
     this.config.emit('closed', {});
   }
 
   lock(reason: 'idle' | 'user'): void {
     const c = this.case;
     c.write(() => c.audit.append({ actor: c.actor, action: 'case.lock', detail: { reason } }));
+    this.lockedInfo = { ...c.info(), locked: true };
     // Closing the connection is what drops the key: SQLite3MC wipes its cipher context on close.
     c.close();
     this.lockedPath = c.path;
@@ -86,6 +96,7 @@ export class Session {
     const c = await Case.open(this.lockedPath, passphrase);
     this.current = c;
     this.lockedPath = null;
+    this.lockedInfo = null;
     this.touch();
     return c;
   }

@@ -14,11 +14,13 @@ describe('lock and unlock', () => {
     await core.ok('case.lock', {});
     expect(core.events).toContainEqual({ event: 'locked', payload: { reason: 'user' } });
     expect(core.session.openCase).toBeNull();
+    // The UI can still name the locked case (after a reload, say), but nothing more is readable.
+    expect(await core.ok('case.info', {})).toMatchObject({ name: 'L', locked: true });
     expect((await core.fail('entity.get', { id })).code).toBe('LOCKED');
     expect((await core.fail('search', { query: 'kept' })).code).toBe('LOCKED');
     expect((await core.fail('case.unlock', { passphrase: 'not it' })).code).toBe('WRONG_PASSPHRASE');
     expect((await core.fail('entity.get', { id })).code).toBe('LOCKED');
-    await core.ok('case.unlock', { passphrase: PASS });
+    expect((await core.ok('case.unlock', { passphrase: PASS })).locked).toBe(false);
     expect((await core.ok('entity.get', { id })).caption).toBe('Kept Safe');
     const actions = (await core.ok('audit.list', { limit: 10 })).rows.map((r) => r.action);
     expect(actions).toContain('case.lock');

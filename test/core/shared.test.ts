@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_SCHEMATA, getProperty, LINK_SCHEMATA, PROPERTY_TYPES } from '../../shared/catalogue';
-import { gradingSchema, isStrongGrade, mostRestrictive } from '../../shared/grading';
+import { isStrongGrade, mostRestrictive } from '../../shared/grading';
+import { gradingSchema } from '../../shared/gradingSchema';
 import { isValidDate, isValidIban, normaliseValue } from '../../shared/values';
 
 describe('grading schemes', () => {

@@ -106,6 +106,7 @@ export class Case implements StoreContext {
       handling: banner.handling,
       tlp: banner.tlp,
       demo: this.demo,
+      locked: false,
     };
   }
 

@@ -1,0 +1,51 @@
+import { Button, Tooltip } from '@blueprintjs/core';
+import { BadgeIcon, ChatIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
+import { useSession } from '../state/session';
+import { useWorkspace, type View } from '../state/workspace';
+
+// Later modules have their place in the rail from the start, visibly not yet available.
+const COMING: Array<[string, ReactElement]> = [
+  ['charts', <GraphIcon key="c" />],
+  ['officers', <BadgeIcon key="o" />],
+  ['projects', <ProjectsIcon key="p" />],
+  ['meetings', <ChatIcon key="m" />],
+  ['operations', <TargetIcon key="op" />],
+];
+
+export function Rail() {
+  const { t } = useTranslation();
+  const view = useWorkspace((s) => s.view);
+  const setView = useWorkspace((s) => s.setView);
+  const entities = useSession((s) => s.info?.entities ?? 0);
+  const sources = useSession((s) => s.info?.sources ?? 0);
+  const item = (id: View, icon: ReactElement, count?: number) => (
+    <Button
+      key={id}
+      variant="minimal"
+      alignText="start"
+      fill
+      icon={icon}
+      active={view === id}
+      aria-current={view === id ? 'page' : undefined}
+      onClick={() => setView(id)}
+      endIcon={count === undefined ? undefined : <span className="rail-count">{formatNumber(count)}</span>}
+      text={t(`rail.${id}`)}
+    />
+  );
+  return (
+    <nav className="rail" aria-label={t('rail.label')}>
+      {item('entities', <PeopleIcon />, entities)}
+      {item('sources', <DocumentIcon />, sources)}
+      {item('audit', <HistoryIcon />)}
+      <div className="rail-divider" />
+      {COMING.map(([id, icon]) => (
+        <Tooltip key={id} content={t('rail.coming')} placement={document.documentElement.dir === 'rtl' ? 'left' : 'right'} className="rail-tooltip">
+          <Button variant="minimal" alignText="start" fill icon={icon} disabled text={t(`rail.${id}`)} />
+        </Tooltip>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  AirplaneIcon,
+  AnnotationIcon,
+  BankAccountIcon,
+  CalendarIcon,
+  CreditCardIcon,
+  CubeIcon,
+  DocumentIcon,
+  DriveTimeIcon,
+  HomeIcon,
+  IdNumberIcon,
+  LinkIcon,
+  MapMarkerIcon,
+  OfficeIcon,
+  PeopleIcon,
+  PersonIcon,
+  ShipIcon,
+  UserIcon,
+} from '@blueprintjs/icons';
+import type { ComponentType } from 'react';
+import { isLinkSchema } from '../../../shared/catalogue';
+
+type IconComponent = ComponentType<{ size?: number; className?: string }>;
+
+const ICONS: Record<string, IconComponent> = {
+  Person: PersonIcon,
+  Organization: PeopleIcon,
+  Company: OfficeIcon,
+  LegalEntity: OfficeIcon,
+  Address: MapMarkerIcon,
+  Vehicle: DriveTimeIcon,
+  Vessel: ShipIcon,
+  Airplane: AirplaneIcon,
+  BankAccount: BankAccountIcon,
+  CryptoWallet: CreditCardIcon,
+  RealEstate: HomeIcon,
+  Identification: IdNumberIcon,
+  Passport: IdNumberIcon,
+  UserAccount: UserIcon,
+  Event: CalendarIcon,
+  Document: DocumentIcon,
+  Note: AnnotationIcon,
+};
+
+export function SchemaIcon({ schema, size = 14 }: { schema: string; size?: number }) {
+  const Icon = ICONS[schema] ?? (isLinkSchema(schema) ? LinkIcon : CubeIcon);
+  return <Icon size={size} className="schema-icon" />;
+}

@@ -1,0 +1,28 @@
+import type { EntitySummary } from '../../../../shared/dto';
+import { useTranslation } from 'react-i18next';
+import { SchemaIcon } from '../../app/schemaIcon';
+import { schemaLabel } from '../../catalogueText';
+
+interface Props {
+  entity: EntitySummary | undefined;
+  selected: boolean;
+  onSelect(id: string): void;
+}
+
+export function EntityRow({ entity, selected, onSelect }: Props) {
+  const { t } = useTranslation();
+  if (!entity) return <div className="entity-row loading" aria-busy="true">{t('list.loadingRow')}</div>;
+  return (
+    <div
+      className={`entity-row${selected ? ' selected' : ''}`}
+      role="option"
+      aria-selected={selected}
+      data-id={entity.id}
+      onClick={() => onSelect(entity.id)}
+    >
+      <SchemaIcon schema={entity.schema} />
+      <span className="entity-caption">{entity.caption || t('entity.noCaption')}</span>
+      <span className="entity-schema">{schemaLabel(entity.schema)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+
+// Which view, which entity and which filter the analyst is looking at. `dataVersion` is bumped
+// after every write so views that cache pages from the core know to fetch again.
+
+export type View = 'entities' | 'sources' | 'audit';
+
+interface WorkspaceState {
+  view: View;
+  selectedId: string | null;
+  typeFilter: string | null;
+  dataVersion: number;
+  setView(view: View): void;
+  select(id: string | null): void;
+  setTypeFilter(schema: string | null): void;
+  bumpData(): void;
+  reset(): void;
+}
+
+const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0 };
+
+export const useWorkspace = create<WorkspaceState>()((set) => ({
+  ...initial,
+  setView: (view) => set({ view }),
+  select: (selectedId) => set(selectedId ? { selectedId, view: 'entities' } : { selectedId }),
+  setTypeFilter: (typeFilter) => set({ typeFilter }),
+  bumpData: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
+  reset: () => set(initial),
+}));

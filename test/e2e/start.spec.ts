@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './bridge';
+
+const PASS = 'quay lantern harbour tide 1987';
+
+test('opening: wrong passphrase, not a case, missing file, existing file, then the right passphrase', async ({ app }) => {
+  const { page, core } = app;
+  const path = join(app.dataDir, 'existing.cordon');
+  // A case made earlier (through the same core the UI talks to), then closed.
+  expect((await core.call('case.create', { path, passphrase: PASS, name: 'Existing case', bureau: 'FR_NCB' })).ok).toBe(true);
+  expect((await core.call('case.close', {})).ok).toBe(true);
+  await app.open();
+
+  const open = page.locator('.start-card', { has: page.getByRole('heading', { name: 'Open a case' }) });
+  // The recent list offers the file; picking it fills the path.
+  await open.getByRole('button', { name: /existing\.cordon/ }).click();
+  await expect(page.locator('#open-path')).toHaveValue(path);
+  await expect(page.locator('#open-pass')).toBeFocused();
+
+  await page.locator('#open-pass').fill('wrong passphrase');
+  await open.getByRole('button', { name: 'Open case' }).click();
+  await expect(open.getByRole('alert')).toHaveAttribute('data-code', 'WRONG_PASSPHRASE');
+  await expect(open.getByRole('alert')).toContainText('Wrong passphrase');
+  await app.shot('13-start-wrong-passphrase');
+
+  const junk = join(app.dataDir, 'notes.cordon');
+  writeFileSync(junk, 'shopping list: bread, milk\n'.repeat(200));
+  await page.locator('#open-path').fill(junk);
+  await page.locator('#open-pass').fill(PASS);
+  await open.getByRole('button', { name: 'Open case' }).click();
+  await expect(open.getByRole('alert')).toHaveAttribute('data-code', 'NOT_A_CASE');
+  await expect(open.getByRole('alert')).toContainText('not a Cordon case');
+
+  await page.locator('#open-path').fill(join(app.dataDir, 'nowhere.cordon'));
+  await open.getByRole('button', { name: 'Open case' }).click();
+  await expect(open.getByRole('alert')).toHaveAttribute('data-code', 'FILE_NOT_FOUND');
+
+  // Creating over an existing file is refused.
+  const create = page.locator('.start-card', { has: page.getByRole('heading', { name: 'New case' }) });
+  await page.locator('#create-path').fill(path);
+  await page.locator('#create-name').fill('Clobber');
+  await page.locator('#create-bureau').fill('FR_NCB');
+  await page.locator('#create-pass').fill(PASS);
+  await page.locator('#create-pass2').fill(PASS);
+  await create.getByRole('button', { name: 'Create case' }).click();
+  await expect(create.getByRole('alert')).toHaveAttribute('data-code', 'FILE_EXISTS');
+  await app.shot('14-start-errors');
+
+  // Browse… asks the host; the bridge's host answers "cancelled", which leaves the path alone.
+  await open.getByRole('button', { name: 'Browse…' }).click();
+  await expect(page.locator('#open-path')).toHaveValue(join(app.dataDir, 'nowhere.cordon'));
+
+  await page.locator('#open-path').fill(path);
+  await page.locator('#open-pass').fill(PASS);
+  await page.locator('#open-pass').press('Enter');
+  await expect(page.locator('.top-bar .case-name')).toHaveText('Existing case');
+});
+
+test('the demo case opens with its 107 actors', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await page.getByRole('button', { name: 'Open demo case' }).click();
+  await expect(page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('entity-count')).toHaveAttribute('data-count', '107');
+  await expect(page.getByTestId('entity-count')).toHaveText('107 entities');
+  await expect(page.locator('.rail')).toContainText('107');
+  await app.shot('15-demo-case');
+
+  // An actor's page: its calls, each other endpoint clickable.
+  await page.locator('.entity-row').first().click();
+  await expect(page.locator('#entity-title')).not.toBeEmpty();
+  const first = await page.locator('#entity-title').textContent();
+  await expect(page.locator('.links-table tbody tr').first()).toBeVisible();
+  await page.locator('.links-table .link-other').first().click();
+  await expect(page.locator('#entity-title')).not.toHaveText(first ?? '');
+  await app.shot('16-demo-entity-page');
+
+  // A call link's own page: endpoints and weighted, dated properties with their provenance.
+  await page.locator('.links-table tbody tr').first().getByRole('button').first().click();
+  await expect(page.locator('.entity-section.endpoints')).toBeVisible();
+  await app.shot('17-demo-link-page');
+});
