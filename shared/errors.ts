@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'CONSTRAINT',
   'CANCELLED',
   'INTERNAL',
+  /** An exchange package failed a check (signature, digest, recipient, replay, format): refused. */
+  'PACKAGE_REJECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

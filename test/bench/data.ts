@@ -67,7 +67,7 @@ export const ALIASES = [
 
 const COUNTRIES = ['IT', 'ES', 'FR', 'DE', 'NL', 'BE', 'PT', 'PL', 'RO', 'HR', 'RS', 'AL', 'TR', 'SE', 'IE', 'CZ', 'HU', 'GR'];
 const RELATIONSHIPS = ['business partner', 'co-defendant', 'associate', 'courier', 'cell-mate', 'neighbour', 'childhood friend', 'money mule'];
-const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+const LETTERS = [...'ABCDEFGHJKLMNPRSTUVWXYZ'];
 
 export interface PersonRow {
   name: string;

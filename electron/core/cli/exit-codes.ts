@@ -12,6 +12,7 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.notOpened;
     case 'INVALID_INPUT':
     case 'CONSTRAINT':
+    case 'PACKAGE_REJECTED':
       return EXIT.rejected;
     default:
       return EXIT.failure;

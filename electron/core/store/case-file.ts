@@ -46,9 +46,11 @@ export function configureConnection(db: DB): void {
   db.pragma('foreign_keys = ON');
   // Temp tables and sort spills stay in memory: nothing unencrypted goes to the temp folder.
   db.pragma('temp_store = MEMORY');
+  // Up to 256 MiB of page cache (allocated as used; SQLite's default is 2 MiB). With a large case
+  // every cache miss is a page read + decryption, and a bulk write whose dirty pages exceed the cache
+  // spills them to the WAL mid-transaction and reads them back: 2 MiB made encrypted inserts 3x
+  // slower than unencrypted ones; see test/bench/store.ts.
   db.pragma('cache_size = -262144');
-
-
 }
 
 function readHeader(path: string): Buffer {

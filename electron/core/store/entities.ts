@@ -34,6 +34,20 @@ interface Prepared {
   insertSearchMap: Statement;
   deleteSearch: Statement;
   insertSearch: Statement;
+  /** Multi-row forms for the bulk API, built on first use. */
+  many: Map<string, Statement>;
+  lookupMany: () => Statement;
+}
+
+/** Rows per multi-row INSERT (7 columns × 100 = 700 bound parameters, far below SQLite's limit). */
+const CHUNK = 100;
+/** Ids per endpoint lookup. */
+const LOOKUP_CHUNK = 200;
+/** Buffered entities before the bulk writer sends its rows to SQLite. */
+const FLUSH_EVERY = 1000;
+
+function lookupSql(n: number): string {
+  return `SELECT id, schema, deleted FROM entities WHERE id IN (${new Array<string>(n).fill('?').join(', ')})`;
 }
 
 const cache = new WeakMap<Database, Prepared>();
@@ -60,10 +74,150 @@ function prepared(db: Database): Prepared {
       insertSearchMap: db.prepare('INSERT INTO entity_search_map (entity_id) VALUES (?)'),
       deleteSearch: db.prepare('DELETE FROM entity_search WHERE rowid = ?'),
       insertSearch: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
+      many: new Map(),
+      lookupMany: () => {
+        let st = p!.many.get('lookup');
+        if (!st) p!.many.set('lookup', (st = db.prepare(lookupSql(LOOKUP_CHUNK))));
+        return st;
+      },
     };
     cache.set(db, p);
   }
   return p;
+}
+
+interface CheckedEntity {
+  schema: SchemaDef;
+  values: Array<[string, string]>;
+  originator: string;
+  sourceId: string | null;
+  natural: string | null;
+}
+
+interface CheckedLink {
+  schema: SchemaDef;
+  /** The link's own properties. */
+  values: Array<[string, string]>;
+  /** The endpoint statements, then the properties. */
+  all: Array<[string, string]>;
+  from: string;
+  to: string;
+  originator: string;
+  sourceId: string | null;
+}
+
+/** Buffered rows of one table, written with a CHUNK-row INSERT and single-row ones for the rest. */
+class Rows {
+  private params: unknown[] = [];
+  constructor(
+    private readonly db: Database,
+    private readonly q: Prepared,
+    private readonly head: string,
+    private readonly cols: number,
+    private readonly one: Statement,
+  ) {}
+
+  add(...values: unknown[]): void {
+    for (const v of values) this.params.push(v);
+  }
+
+  get size(): number {
+    return this.params.length / this.cols;
+  }
+
+  flush(): void {
+    const p = this.params;
+    if (p.length === 0) return;
+    this.params = [];
+    const per = CHUNK * this.cols;
+    let i = 0;
+    if (p.length >= per) {
+      let many = this.q.many.get(this.head);
+      if (!many) {
+        const row = `(${new Array<string>(this.cols).fill('?').join(', ')})`;
+        many = this.db.prepare(`${this.head} VALUES ${new Array<string>(CHUNK).fill(row).join(', ')}`);
+        this.q.many.set(this.head, many);
+      }
+      for (; i + per <= p.length; i += per) many.run(p.slice(i, i + per));
+    }
+    for (; i < p.length; i += this.cols) this.one.run(p.slice(i, i + this.cols));
+  }
+}
+
+/**
+ * The bulk API's writer: new entities, links, statements and search rows, buffered and written
+ * table by table in the order the foreign keys need (entities before what refers to them).
+ */
+class BulkWriter {
+  private readonly entities: Rows;
+  private readonly links: Rows;
+  private readonly statements: Rows;
+  private readonly searchMap: Rows;
+  private readonly searchText: Rows;
+  private readonly pendingSearch: Array<[string, string]> = [];
+  private readonly maxSearchRowid: Statement;
+
+  constructor(
+    private readonly db: Database,
+    q: Prepared,
+  ) {
+    this.entities = new Rows(db, q, 'INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at)', 6, q.insertEntity);
+    this.links = new Rows(db, q, 'INSERT INTO links (id, source_id, target_id)', 3, q.insertLink);
+    this.statements = new Rows(
+      db,
+      q,
+      'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen)',
+      7,
+      q.insertStatement,
+    );
+    let mapOne = q.many.get('map-one');
+    if (!mapOne) q.many.set('map-one', (mapOne = db.prepare('INSERT INTO entity_search_map (rowid, entity_id) VALUES (?, ?)')));
+    this.searchMap = new Rows(db, q, 'INSERT INTO entity_search_map (rowid, entity_id)', 2, mapOne);
+    this.searchText = new Rows(db, q, 'INSERT INTO entity_search (rowid, text)', 2, q.insertSearch);
+    let max = q.many.get('map-max');
+    if (!max) q.many.set('map-max', (max = db.prepare('SELECT coalesce(max(rowid), 0) FROM entity_search_map').pluck()));
+    this.maxSearchRowid = max;
+  }
+
+  entity(id: string, schema: string, caption: string, isLink: 0 | 1, now: string): void {
+    this.entities.add(id, schema, caption, isLink, now, now);
+  }
+
+  link(id: string, from: string, to: string): void {
+    this.links.add(id, from, to);
+  }
+
+  statement(entityId: string, prop: string, value: string, sourceId: string | null, originator: string, now: string): void {
+    this.statements.add(entityId, prop, value, sourceId, originator, now, now);
+  }
+
+  /** A new entity's search text (none when empty, as in writeSearch). */
+  search(id: string, text: string): void {
+    if (text !== '') this.pendingSearch.push([id, text]);
+  }
+
+  maybeFlush(): void {
+    if (this.entities.size >= FLUSH_EVERY) this.flush();
+  }
+
+  flush(): void {
+    this.entities.flush();
+    this.links.flush();
+    this.statements.flush();
+    if (this.pendingSearch.length > 0) {
+      // The rowids SQLite would pick (max + 1, ...), chosen here so the FTS rows can use them too.
+      // Read at each flush: the one-at-a-time path may have added rows in between.
+      let rowid = Number(this.maxSearchRowid.get());
+      for (const [id, text] of this.pendingSearch) {
+        rowid++;
+        this.searchMap.add(rowid, id);
+        this.searchText.add(rowid, text);
+      }
+      this.pendingSearch.length = 0;
+      this.searchMap.flush();
+      this.searchText.flush();
+    }
+  }
 }
 
 function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
@@ -137,6 +291,8 @@ export class EntityStore {
   }
 
   private writeSearch(id: string, text: string, isNew: boolean): void {
+    // A new entity with nothing searchable (most links) needs no search rows; refresh adds them later.
+    if (isNew && text === '') return;
     let rowid = isNew ? undefined : (this.q.searchRowid.get(id) as number | bigint | undefined);
     if (rowid !== undefined) this.q.deleteSearch.run(rowid);
     else rowid = this.q.insertSearchMap.run(id).lastInsertRowid;
@@ -175,49 +331,58 @@ export class EntityStore {
     return row;
   }
 
-  /** Creates an entity, or adds to the existing one when a natural identifier matches. */
-  createEntity(input: EntityInput, opts: { audit?: boolean } = {}): { id: string; created: boolean } {
+  private checkEntity(input: EntityInput): CheckedEntity {
     const schema = requireSchema(input.schema, 'entity');
     const values = validateProperties(schema, input.properties);
     if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
-    const originator = input.originator ?? this.ctx.bureau;
-    const sourceId = input.sourceId ?? null;
-    const now = new Date().toISOString();
-    const natural = naturalId(schema, values);
+    return { schema, values, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
+  }
+
+  private applyEntity(c: CheckedEntity, now: string): { id: string; created: boolean } {
+    const { schema, values, sourceId, originator, natural } = c;
     const existing = natural ? (this.q.entityExists.get(natural) as { schema: string; deleted: number } | undefined) : undefined;
-    let id: string;
-    let created: boolean;
     if (existing && natural) {
       if (existing.schema !== schema.name) throw new CordonError('CONSTRAINT', `${natural} already exists as a ${existing.schema}.`);
-      id = natural;
-      created = false;
-      if (existing.deleted) this.ctx.db.prepare('UPDATE entities SET deleted = 0 WHERE id = ?').run(id);
-      this.addStatements(id, values, sourceId, originator, now, false);
-      this.refresh(id);
-    } else {
-      id = natural ?? this.ctx.newId();
-      created = true;
-      this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 0, now, now);
-      this.addStatements(id, values, sourceId, originator, now, true);
-      this.writeSearch(id, searchText(schema, values), true);
+      if (existing.deleted) this.ctx.db.prepare('UPDATE entities SET deleted = 0 WHERE id = ?').run(natural);
+      this.addStatements(natural, values, sourceId, originator, now, false);
+      this.refresh(natural);
+      return { id: natural, created: false };
     }
-    if (opts.audit !== false) {
-      this.ctx.audit.append({
-        actor: this.ctx.actor,
-        action: created ? 'entity.create' : 'entity.merge-statements',
-        target: id,
-        detail: { schema: schema.name, props: values.map(([p]) => p), sourceId },
-      });
-    }
+    const id = natural ?? this.ctx.newId();
+    this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 0, now, now);
+    this.addStatements(id, values, sourceId, originator, now, true);
+    this.writeSearch(id, searchText(schema, values), true);
+    return { id, created: true };
+  }
+
+  private auditEntity(c: CheckedEntity, id: string, created: boolean): void {
+    this.ctx.audit.append({
+      actor: this.ctx.actor,
+      action: created ? 'entity.create' : 'entity.merge-statements',
+      target: id,
+      detail: { schema: c.schema.name, props: c.values.map(([p]) => p), sourceId: c.sourceId },
+    });
+  }
+
+  /** Creates an entity, or adds to the existing one when a natural identifier matches. */
+  createEntity(input: EntityInput, opts: { audit?: boolean } = {}): { id: string; created: boolean } {
+    const c = this.checkEntity(input);
+    const { id, created } = this.applyEntity(c, new Date().toISOString());
+    if (opts.audit !== false) this.auditEntity(c, id, created);
     return { id, created };
   }
 
-  createLink(input: LinkInput, opts: { audit?: boolean } = {}): string {
+  private checkLink(input: LinkInput, lookup: (id: string) => { schema: string; deleted: number } | undefined): CheckedLink {
     const schema = requireSchema(input.schema, 'link');
     const edge = schema.edge!;
     if (input.from === input.to) throw new CordonError('INVALID_INPUT', 'A link needs two different entities.');
-    const from = this.requireLive(input.from, getProperty(schema, edge.source)!.label);
-    const to = this.requireLive(input.to, getProperty(schema, edge.target)!.label);
+    const live = (id: string, role: string) => {
+      const row = lookup(id);
+      if (!row || row.deleted) throw new CordonError('NOT_FOUND', `${role} ${id} is not in this case.`);
+      return row;
+    };
+    const from = live(input.from, getProperty(schema, edge.source)!.label);
+    const to = live(input.to, getProperty(schema, edge.target)!.label);
     for (const [prop, endpoint] of [
       [edge.source, from],
       [edge.target, to],
@@ -228,34 +393,109 @@ export class EntityStore {
       }
     }
     const values = validateProperties(schema, input.properties);
-    const originator = input.originator ?? this.ctx.bureau;
-    const sourceId = input.sourceId ?? null;
+    const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
+    return { schema, values, all, from: input.from, to: input.to, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null };
+  }
+
+  private auditLink(c: CheckedLink, id: string): void {
+    this.ctx.audit.append({
+      actor: this.ctx.actor,
+      action: 'link.create',
+      target: id,
+      detail: { schema: c.schema.name, from: c.from, to: c.to, sourceId: c.sourceId },
+    });
+  }
+
+  createLink(input: LinkInput, opts: { audit?: boolean } = {}): string {
+    const c = this.checkLink(input, (id) => this.q.entityExists.get(id) as { schema: string; deleted: number } | undefined);
     const now = new Date().toISOString();
     const id = this.ctx.newId();
-    const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
-    this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 1, now, now);
-    this.q.insertLink.run(id, input.from, input.to);
-    this.addStatements(id, all, sourceId, originator, now, true);
-    this.writeSearch(id, searchText(schema, values), true);
-    if (opts.audit !== false) {
-      this.ctx.audit.append({
-        actor: this.ctx.actor,
-        action: 'link.create',
-        target: id,
-        detail: { schema: schema.name, from: input.from, to: input.to, sourceId },
-      });
-    }
+    this.q.insertEntity.run(id, c.schema.name, captionFrom(c.schema, c.values), 1, now, now);
+    this.q.insertLink.run(id, c.from, c.to);
+    this.addStatements(id, c.all, c.sourceId, c.originator, now, true);
+    this.writeSearch(id, searchText(c.schema, c.values), true);
+    if (opts.audit !== false) this.auditLink(c, id);
     return id;
   }
 
-  /** Many entities in one call (the caller's transaction): the same rules as createEntity, in order. */
+  /**
+   * Bulk import: many entities in one call, inside the caller's transaction. The same rules as
+   * createEntity, applied in order (a natural identifier seen twice merges into one entity), but
+   * every input is validated before anything is written, so a rejected input leaves nothing of the
+   * call behind. Rows go to SQLite in multi-row INSERTs, which is what makes it fast.
+   */
   createEntities(inputs: readonly EntityInput[], opts: { audit?: boolean } = {}): Array<{ id: string; created: boolean }> {
-    return inputs.map((input) => this.createEntity(input, opts));
+    const checked = inputs.map((input) => this.checkEntity(input));
+    // Natural identifiers: refuse a clash of schemata up front (against the case and the batch).
+    const naturals = new Map<string, string>();
+    for (const c of checked) {
+      if (!c.natural) continue;
+      const known = naturals.get(c.natural) ?? (this.q.entityExists.get(c.natural) as { schema: string } | undefined)?.schema;
+      if (known !== undefined && known !== c.schema.name) throw new CordonError('CONSTRAINT', `${c.natural} already exists as a ${known}.`);
+      naturals.set(c.natural, c.schema.name);
+    }
+    const now = new Date().toISOString();
+    const bulk = this.bulk();
+    const out: Array<{ id: string; created: boolean }> = [];
+    for (const c of checked) {
+      if (c.natural) {
+        // Rare (identifiers that name themselves): take the one-at-a-time path, in order.
+        bulk.flush();
+        out.push(this.applyEntity(c, now));
+        continue;
+      }
+      const id = this.ctx.newId();
+      bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 0, now);
+      for (const [prop, value] of c.values) bulk.statement(id, prop, value, c.sourceId, c.originator, now);
+      bulk.search(id, searchText(c.schema, c.values));
+      bulk.maybeFlush();
+      out.push({ id, created: true });
+    }
+    bulk.flush();
+    if (opts.audit !== false) {
+      checked.forEach((c, i) => this.auditEntity(c, out[i]!.id, out[i]!.created));
+    }
+    return out;
   }
 
-  /** Many links in one call (the caller's transaction): the same rules as createLink, in order. */
+  /**
+   * Bulk import of links, inside the caller's transaction: the same rules as createLink, every
+   * input validated (endpoints live, of the right type) before anything is written.
+   */
   createLinks(inputs: readonly LinkInput[], opts: { audit?: boolean } = {}): string[] {
-    return inputs.map((input) => this.createLink(input, opts));
+    const endpoints = this.lookupEndpoints(inputs);
+    const checked = inputs.map((input) => this.checkLink(input, (id) => endpoints.get(id)));
+    const now = new Date().toISOString();
+    const bulk = this.bulk();
+    const ids: string[] = [];
+    for (const c of checked) {
+      const id = this.ctx.newId();
+      bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 1, now);
+      bulk.link(id, c.from, c.to);
+      for (const [prop, value] of c.all) bulk.statement(id, prop, value, c.sourceId, c.originator, now);
+      bulk.search(id, searchText(c.schema, c.values));
+      bulk.maybeFlush();
+      ids.push(id);
+    }
+    bulk.flush();
+    if (opts.audit !== false) checked.forEach((c, i) => this.auditLink(c, ids[i]!));
+    return ids;
+  }
+
+  /** Endpoint rows for a batch of links, fetched IN (...) chunks rather than one query per end. */
+  private lookupEndpoints(inputs: readonly LinkInput[]): Map<string, { schema: string; deleted: number }> {
+    const wanted = [...new Set(inputs.flatMap((l) => [l.from, l.to]))];
+    const found = new Map<string, { schema: string; deleted: number }>();
+    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+      const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
+      const stmt = chunk.length === LOOKUP_CHUNK ? this.q.lookupMany() : this.ctx.db.prepare(lookupSql(chunk.length));
+      for (const row of stmt.all(...chunk) as Array<{ id: string; schema: string; deleted: number }>) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  private bulk(): BulkWriter {
+    return new BulkWriter(this.ctx.db, this.q);
   }
 
   update(id: string, add: ReadonlyArray<{ prop: string; value: string }>, retract: readonly number[], sourceId: string | undefined): void {
@@ -397,7 +637,7 @@ export class EntityStore {
     const args = schema ? [schema] : [];
     const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
     const items = this.ctx.db
-      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY caption, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY caption COLLATE NOCASE, id LIMIT ? OFFSET ?`)
       .all(...args, limit, offset) as EntitySummary[];
     return { total, items };
   }

@@ -21,19 +21,51 @@ function bestMatch(text: string, query: string): string {
   return values.find((v) => foldText(v).includes(first)) ?? values[0] ?? '';
 }
 
-export function searchEntities(db: Database, query: string, limit: number, schema?: string): SearchResult[] {
-  const fts = toFtsQuery(query);
-  if (!fts) return [];
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.schema, e.caption, entity_search.text AS text
+type Row = { id: string; schema: string; caption: string; text: string };
+
+const JOINED = `SELECT e.id, e.schema, e.caption, entity_search.text AS text
          FROM entity_search
          JOIN entity_search_map m ON m.rowid = entity_search.rowid
-         JOIN entities e ON e.id = m.entity_id
+         JOIN entities e ON e.id = m.entity_id`;
+
+/** The reference query: every match joined to its entity, ordered by relevance then caption. */
+function searchAll(db: Database, fts: string, limit: number, schema?: string): Row[] {
+  return db
+    .prepare(
+      `${JOINED}
         WHERE entity_search MATCH ? AND e.deleted = 0 ${schema ? 'AND e.schema = ?' : ''}
         ORDER BY bm25(entity_search), e.caption
         LIMIT ?`,
     )
-    .all(...(schema ? [fts, schema, limit] : [fts, limit])) as Array<{ id: string; schema: string; caption: string; text: string }>;
+    .all(...(schema ? [fts, schema, limit] : [fts, limit])) as Row[];
+}
+
+/**
+ * The same result as searchAll, without joining every match: a common word can match a large
+ * part of a big case, and the joins cost more than the ranking. First the FTS index alone finds the
+ * relevance of the limit-th best match (R); then only matches at least that relevant (ties included,
+ * so the caption order among equals is kept) are joined and sorted. If deleted entities were among
+ * those (the index drops them on delete, so this does not happen), the reference query answers.
+ */
+function searchTop(db: Database, fts: string, limit: number): Row[] {
+  const top = db.prepare('SELECT rank FROM entity_search WHERE entity_search MATCH ? ORDER BY rank LIMIT 1 OFFSET ?').pluck().get(fts, limit - 1) as
+    | number
+    | undefined;
+  if (top === undefined) return searchAll(db, fts, limit);
+  const rows = db
+    .prepare(
+      `${JOINED}
+        WHERE entity_search MATCH ? AND entity_search.rank <= ? AND e.deleted = 0
+        ORDER BY entity_search.rank, e.caption
+        LIMIT ?`,
+    )
+    .all(fts, top, limit) as Row[];
+  return rows.length === limit ? rows : searchAll(db, fts, limit);
+}
+
+export function searchEntities(db: Database, query: string, limit: number, schema?: string): SearchResult[] {
+  const fts = toFtsQuery(query);
+  if (!fts || limit < 1) return [];
+  const rows = schema ? searchAll(db, fts, limit, schema) : searchTop(db, fts, limit);
   return rows.map((r) => ({ id: r.id, schema: r.schema, caption: r.caption, match: bestMatch(r.text, query) }));
 }

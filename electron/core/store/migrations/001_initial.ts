@@ -33,8 +33,9 @@ export function up(db: Database): void {
       updated_at   TEXT NOT NULL,
       deleted      INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-    CREATE INDEX entities_list ON entities(is_link, caption COLLATE NOCASE, id) WHERE deleted = 0;
-    CREATE INDEX entities_schema_list ON entities(schema, caption COLLATE NOCASE, id) WHERE deleted = 0;
+    -- The entity list shows entities, not links: links stay out of its indexes (they are most rows).
+    CREATE INDEX entities_list ON entities(caption COLLATE NOCASE, id) WHERE deleted = 0 AND is_link = 0;
+    CREATE INDEX entities_schema_list ON entities(schema, caption COLLATE NOCASE, id) WHERE deleted = 0 AND is_link = 0;
 
     -- Links are entities too; this table holds their two endpoints.
     CREATE TABLE links (
@@ -57,7 +58,7 @@ export function up(db: Database): void {
       retracted  INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX statements_entity ON statements(entity_id, prop);
-    CREATE INDEX statements_source ON statements(source_id);
+    CREATE INDEX statements_source ON statements(source_id) WHERE source_id IS NOT NULL;
 
     -- One row per entity: its names, aliases and identifiers. unicode61 folds case and
     -- diacritics at index and query time; the stored text keeps the original script.

@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/core/cli';
+import { captureIo } from '../cli-io';
+import { tempDir } from '../helpers';
+import { rawTar, untar } from './tamper';
+
+// The exchange commands of the issue, end to end through the CLI: two workstations, cards, export,
+// verify, import with receipt, and a refused package (exit 4).
+
+function cli(dir: string, who: string) {
+  return async (...argv: string[]) => {
+    const io = captureIo({ CORDON_PASSPHRASE: `pass ${who}`, CORDON_DATA_DIR: join(dir, `data-${who}`) });
+    const code = await runCli(argv, io);
+    return { code, out: io.stdoutText(), err: io.stderrText() };
+  };
+}
+
+describe('cordon officer / package', () => {
+  it('two workstations exchange a package through the CLI', async () => {
+    const dir = tempDir();
+    const es = cli(dir, 'es');
+    const fr = cli(dir, 'fr');
+    const [esCase, frCase] = [join(dir, 'es.cordon'), join(dir, 'fr.cordon')];
+    await es('case', 'create', esCase, '--bureau', 'ES');
+    await fr('case', 'create', frCase, '--bureau', 'FR');
+    const init = await es('officer', 'init', esCase, '--bureau', 'ES', '--name', 'Ana García', '--languages', 'es,en', '--json');
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.out)).toMatchObject({ name: 'Ana García', languages: ['es', 'en'], status: 'self' });
+    expect((await fr('officer', 'init', frCase, '--bureau', 'FR', '--name', 'Benoît Martin')).out).toMatch(/fingerprint ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
+    expect((await es('officer', 'card', esCase, join(dir, 'es-card.json'))).code).toBe(0);
+    expect((await fr('officer', 'card', frCase, join(dir, 'fr-card.json'))).code).toBe(0);
+    const esInFr = JSON.parse((await fr('officer', 'import', frCase, join(dir, 'es-card.json'), '--verified', '--json')).out);
+    expect(esInFr).toMatchObject({ id: expect.stringMatching(/^officer-[0-9a-f]{16}$/), bureau: 'ES', status: 'verified' });
+    const frInEs = JSON.parse((await es('officer', 'import', esCase, join(dir, 'fr-card.json'), '--verified', '--json')).out).id as string;
+    const list = JSON.parse((await es('officer', 'list', esCase, '--json')).out);
+    expect(list.officers.map((o: { status: string }) => o.status)).toEqual(['self', 'verified']);
+
+    const src = JSON.parse((await es('source', 'add', esCase, '--title', 'Intercept', '--scheme', 'eu4x4', '--grade', 'B2', '--tlp', 'amber', '--json')).out).id;
+    const h2 = JSON.parse((await es('source', 'add', esCase, '--title', 'Informant', '--scheme', 'eu4x4', '--grade', 'B2', '--handling', 'H2', '--json')).out).id;
+    const person = JSON.parse((await es('entity', 'add', esCase, '--schema', 'Person', '--prop', 'name=Iñaki Etxeberria', '--source', src, '--json')).out).id;
+    await es('entity', 'add', esCase, '--schema', 'Person', '--prop', 'name=Secret Witness', '--source', h2);
+
+    const pkg = join(dir, 'to-fr.cordonpkg');
+    expect((await es('package', 'export', esCase, pkg, '--to', frInEs)).code).toBe(2);
+    const exported = await es('package', 'export', esCase, pkg, '--to', frInEs, '--all');
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/highest {3}TLP AMBER/);
+    expect(exported.out).toMatch(/- entity ES-\S+ "Secret Witness": everything known about it comes from withheld sources/);
+    expect(exported.out).toMatch(/- source \S+ "Informant": EU handling code H2/);
+
+    const verified = await fr('package', 'verify', frCase, pkg, '--json');
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, counts: { entities: 1 }, package: { sender: { id: esInFr.id } } });
+    const previewOnly = await fr('package', 'import', frCase, pkg);
+    expect(previewOnly.out).toMatch(/nothing imported: pass --accept-all/);
+    const imported = await fr('package', 'import', frCase, pkg, '--accept-all', '--receipt', join(dir, 'receipt.cordonpkg'), '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ ok: true, imported: true, entitiesCreated: 1, receipt: { path: join(dir, 'receipt.cordonpkg') } });
+    expect(JSON.parse((await fr('entity', 'show', frCase, person, '--json')).out)).toMatchObject({ caption: 'Iñaki Etxeberria', properties: { name: [{ originator: 'ES', grading: 'B2', tlp: 'AMBER' }] } });
+    expect((await es('package', 'import', esCase, join(dir, 'receipt.cordonpkg'), '--accept-all')).out).toMatch(/imported receipt package/);
+
+    // Replayed: refused, exit 4, one clear line on stderr, the steps under --json.
+    const again = await fr('package', 'import', frCase, pkg, '--accept-all', '--json');
+    expect(again.code).toBe(4);
+    expect(again.err).toMatch(/^cordon: PACKAGE_REJECTED: Package refused: package \S+ was already imported on \S+ \(a replay\)\. It is kept in quarantine at .+\n$/);
+    expect(JSON.parse(again.out)).toMatchObject({ ok: false, error: { code: 'PACKAGE_REJECTED', step: 'replay' } });
+    // Tampered: exit 4 from verify too.
+    const outer = await untar(readFileSync(pkg));
+    outer[2]!.data[100] = outer[2]!.data[100]! ^ 1;
+    writeFileSync(join(dir, 'bad.cordonpkg'), rawTar(outer));
+    const bad = await fr('package', 'verify', frCase, join(dir, 'bad.cordonpkg'));
+    expect(bad.code).toBe(4);
+    expect(bad.err).toMatch(/the payload was altered/);
+  });
+});
