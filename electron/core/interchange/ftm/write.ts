@@ -1,0 +1,49 @@
+import { getProperty, getSchema } from '../../../../shared/catalogue';
+import type { ExportSet } from '../export/collect';
+import type { OutFile } from '../export/out';
+import { carrier, NOT_IN_FTM, TO_FTM } from './vocabulary';
+
+// FollowTheMoney JSON lines: one entity per line, links as interstitial entities whose edge
+// properties hold the ids of their ends. Property names are FtM's; the few we have and FtM
+// lacks go into notes/summary as "Label: value" (ftm/vocabulary.ts).
+
+export function writeFtm(out: OutFile, set: ExportSet): string[] {
+  const warnings: string[] = [];
+  const ids = new Map<string, string>();
+  for (const e of set.entities) for (const m of e.members) ids.set(m, e.id);
+  const lineOf = (id: string, schemaName: string, statements: Array<{ prop: string; value: string }>, ends?: [string, string]) => {
+    const schema = getSchema(schemaName)!;
+    const rename = TO_FTM[schemaName] ?? {};
+    const lacking = NOT_IN_FTM[schemaName] ?? [];
+    const properties: Record<string, string[]> = {};
+    const put = (p: string, v: string) => {
+      const list = (properties[p] ??= []);
+      if (!list.includes(v)) list.push(v);
+    };
+    if (ends && schema.edge) {
+      put(schema.edge.source, ends[0]);
+      put(schema.edge.target, ends[1]);
+    }
+    for (const s of statements) {
+      const def = getProperty(schema, s.prop);
+      if (!def) continue;
+      if (lacking.includes(s.prop)) put(carrier(schema), `${def.label}: ${s.value}`);
+      else if (def.type === 'entity') {
+        const target = ids.get(s.value);
+        if (target) put(rename[s.prop] ?? s.prop, target);
+      } else put(rename[s.prop] ?? s.prop, s.value);
+    }
+    out.line(JSON.stringify({ id, schema: schemaName, properties }));
+  };
+  for (const e of set.entities) lineOf(e.id, e.schema, e.statements);
+  let similar = 0;
+  for (const l of set.links) {
+    if (l.schema === 'Similar') {
+      similar++;
+      continue;
+    }
+    lineOf(l.id, l.schema, l.statements, [l.from, l.to]);
+  }
+  if (similar > 0) warnings.push(`${similar} pending "possible same-as" links are Cordon's own and were not exported.`);
+  return warnings;
+}

@@ -1,0 +1,176 @@
+import { basename, dirname, extname, join } from 'node:path';
+import type { ExportFormat, ImportFormat, ImportSpec } from '../../../shared/api';
+import type { ExportReport, ImportReport } from '../../../shared/dto';
+import { CordonError } from '../../../shared/errors';
+import type { Jobs } from '../jobs';
+import type { Case } from '../store/case';
+import { importAnx } from './anx/read';
+import { writeAnx } from './anx/write';
+import { collect, isRestricted } from './export/collect';
+import { writeCsv } from './export/csv';
+import { OutFile } from './export/out';
+import { openInput, sha256Of } from './files';
+import { importFtm } from './ftm/read';
+import { writeFtm } from './ftm/write';
+import { importGraph } from './graph/model';
+import { readGexf } from './graph/read-gexf';
+import { readGraphml } from './graph/read-graphml';
+import { writeGexf } from './graph/write-gexf';
+import { writeGraphml } from './graph/write-graphml';
+import { ReportBuilder } from './report';
+import { ImportSink } from './sink';
+import { importTabular } from './tabular/import';
+
+// One import: checks on the file before anything else, then a job (progress, cancel) around one
+// transaction; the source reports, the import record and its audit row commit with the data or
+// not at all. A dry run is the same import, rolled back.
+
+const NOUN: Record<ImportFormat, string> = { csv: 'row', xlsx: 'row', anx: 'item', ftm: 'line', graphml: 'record', gexf: 'record' };
+
+export async function runImport(
+  c: Case,
+  jobs: Jobs,
+  input: { path: string; format: ImportFormat; spec?: ImportSpec | undefined },
+  opts: { dryRun: boolean; limit: number | null },
+): Promise<ImportReport> {
+  const file = openInput(input.path, input.format);
+  const sha256 = await sha256Of(input.path);
+  const started = process.hrtime.bigint();
+  const report = new ReportBuilder(NOUN[input.format]);
+  const label = `${opts.dryRun ? 'Preview of' : 'Import of'} ${file.name}`;
+  return jobs.run(label, file.bytes, async (job) => {
+    const sink = new ImportSink(c, report, { format: input.format, fileName: file.name, sha256, bytes: file.bytes, spec: input.spec, dryRun: opts.dryRun });
+    let detected: { encoding: string | null; delimiter: string | null } = { encoding: null, delimiter: null };
+    sink.begin();
+    try {
+      switch (input.format) {
+        case 'csv':
+        case 'xlsx':
+          detected = await importTabular(sink, job, file, input.format, input.spec, opts.limit);
+          break;
+        case 'anx':
+          await importAnx(sink, job, file, opts.limit);
+          break;
+        case 'ftm':
+          await importFtm(sink, job, file, opts.limit);
+          break;
+        case 'graphml':
+        case 'gexf': {
+          const g = input.format === 'graphml' ? readGraphml(file) : readGexf(file);
+          await importGraph(sink, job, g.nodes, g.edges, input.format, file.name.replace(/\.[^.]+$/, ''), opts.limit);
+          break;
+        }
+      }
+      job.check();
+      sink.flush();
+      if (report.created + report.merged + report.links === 0 && report.skipped > 0 && report.records === report.skipped) {
+        report.warn('Nothing in the file could be imported; see the reasons below.');
+      }
+      const finish = (): ImportReport =>
+        report.finish({
+          importId: opts.dryRun ? null : sink.importId,
+          dryRun: opts.dryRun,
+          format: input.format,
+          file: file.name,
+          bytes: file.bytes,
+          sha256,
+          encoding: detected.encoding,
+          delimiter: detected.delimiter,
+          entities: sink.entitiesTouched,
+          sources: opts.dryRun ? [] : sink.sourceIds,
+          layoutId: opts.dryRun ? null : sink.layoutId,
+          seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        });
+      sink.commit(() => {
+        const r = finish();
+        return { created: r.created, merged: r.merged, skipped: r.skipped, entities: r.entities, links: r.links, records: r.records, errors: r.errors.slice(0, 100), warnings: r.warnings };
+      });
+      return finish();
+    } catch (err) {
+      sink.rollback();
+      throw err;
+    }
+  });
+}
+
+export function runExport(
+  c: Case,
+  input: { path: string; format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean; overwrite: boolean },
+): ExportReport {
+  const set = collect(c.db, input.select, input.includeRestricted);
+  if (set.entities.length === 0) {
+    throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
+  }
+  const restrictedIncluded = input.includeRestricted
+    ? [...set.entities, ...set.links].reduce((n, e) => n + e.statements.filter((s) => isRestricted(s.sourceId ? set.sources.get(s.sourceId) : undefined)).length, 0)
+    : 0;
+  const outs: OutFile[] = [];
+  const open = (path: string) => {
+    const o = new OutFile(path, input.overwrite);
+    outs.push(o);
+    return o;
+  };
+  let warnings: string[];
+  try {
+    switch (input.format) {
+      case 'anx':
+        warnings = writeAnx(open(input.path), set);
+        break;
+      case 'ftm':
+        warnings = writeFtm(open(input.path), set);
+        break;
+      case 'graphml':
+        warnings = writeGraphml(open(input.path), set);
+        break;
+      case 'gexf':
+        warnings = writeGexf(open(input.path), set);
+        break;
+      case 'csv': {
+        const ext = extname(input.path) || '.csv';
+        const links = join(dirname(input.path), `${basename(input.path, ext)}-links${ext}`);
+        warnings = writeCsv(open(input.path), open(links), set);
+        break;
+      }
+    }
+    for (const o of outs) o.close();
+  } catch (err) {
+    for (const o of outs) o.abort();
+    throw err;
+  }
+  if (set.withheldValues > 0) {
+    warnings.unshift(
+      `${set.withheldValues} values graded H2 or TLP:RED (not to be disseminated) were left out${set.withheldItems ? `, and ${set.withheldItems} entities or links with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
+    );
+  }
+  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${restrictedIncluded} values graded H2 or TLP:RED (not to be disseminated).`);
+  const report: ExportReport = {
+    format: input.format,
+    files: outs.map((o) => o.path),
+    entities: set.entities.length,
+    links: set.links.length,
+    withheldValues: set.withheldValues,
+    withheldItems: set.withheldItems,
+    handling: set.handling,
+    tlp: set.tlp,
+    warnings,
+  };
+  c.write(() =>
+    c.audit.append({
+      actor: c.actor,
+      action: 'export',
+      target: null,
+      detail: {
+        format: input.format,
+        files: report.files.map((f) => basename(f)),
+        select: input.select ?? null,
+        entities: report.entities,
+        links: report.links,
+        withheldValues: report.withheldValues,
+        includeRestricted: input.includeRestricted,
+        handling: report.handling,
+        tlp: report.tlp,
+      },
+    }),
+  );
+  return report;
+}

@@ -1,0 +1,443 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { z } from 'zod';
+import type { ImportSpec, sourceInput } from '../../../shared/api';
+import { captionOf, getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
+import { CordonError } from '../../../shared/errors';
+import { foldText } from '../../../shared/values';
+import { canonicalJson } from '../store/audit';
+import type { Case } from '../store/case';
+import { naturalId, type EntityInput, type LinkInput } from '../store/entities';
+import { createSource, requireSource } from '../store/sources';
+import type { ReportBuilder } from './report';
+
+// Where every importer writes: one transaction around the whole import (BEGIN … COMMIT, ROLLBACK
+// on error, cancel or dry run), entities and links buffered and written through the store's bulk
+// API, identity rules (the same phone number is one entity across rows and with the case), the
+// source reports, foreign ids and the layout that came with the file.
+
+type SourceInput = z.output<typeof sourceInput>;
+export type Values = Array<[string, string]>;
+
+/** An entity of this import: its id is known once its batch is written. */
+export interface Ref {
+  id: string | null;
+  schema: string;
+  /** Set while the entity waits in the current batch. */
+  pending: EntityInput | null;
+  /** Created by this import (not found in the case). */
+  fresh: boolean;
+  /** Values (source, prop, value) this import already gave the entity: a repeated phone number
+   * on the next row needs no database lookup. */
+  seen?: Set<string>;
+}
+
+interface PendingLink {
+  schema: string;
+  from: Ref;
+  to: Ref;
+  values: Values;
+  sourceId: string;
+  row: number | null;
+  ref: Ref;
+}
+
+interface Append {
+  ref: Ref;
+  values: Values;
+  sourceId: string;
+}
+
+const FLUSH_AT = 2000;
+
+function group(values: Values): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [p, v] of values) {
+    const list = (out[p] ??= []);
+    if (!list.includes(v)) list.push(v);
+  }
+  return out;
+}
+
+function naturalOfInput(input: EntityInput): string | null {
+  const schema = getSchema(input.schema)!;
+  return schema.identity ? naturalId(schema, Object.entries(input.properties).flatMap(([p, vs]) => vs.map((v) => [p, v] as [string, string]))) : null;
+}
+
+/** Identity values compare folded for names (case, accents, spacing), exactly otherwise. */
+function identityValue(schema: SchemaDef, prop: string, value: string): string {
+  return getProperty(schema, prop)?.type === 'name' ? foldText(value).replace(/\s+/g, ' ').trim() : value;
+}
+
+export class ImportSink {
+  readonly importId: string;
+  private open = false;
+  private readonly identities = new Map<string, Ref>();
+  private readonly loadedIdentity = new Set<string>();
+  private readonly externals = new Map<string, Ref>();
+  private readonly pendingEntities: Ref[] = [];
+  private readonly pendingLinks: PendingLink[] = [];
+  private readonly appends: Append[] = [];
+  private readonly pendingExternal: Array<[string, string, Ref]> = [];
+  private readonly pendingLayout: Array<[Ref, number | null, number | null, Record<string, unknown>]> = [];
+  private readonly dirty = new Set<string>();
+  private readonly touchedExisting = new Set<string>();
+  private readonly naturalsCreated = new Set<string>();
+  private readonly sources = new Map<string, string>();
+  private defaultSourceId: string | null = null;
+  layoutId: string | null = null;
+  private readonly q: {
+    hasStatement: Statement;
+    addStatement: Statement;
+    entityRow: Statement;
+    external: Statement;
+    setExternal: Statement;
+    layoutItem: Statement;
+  };
+
+  constructor(
+    readonly c: Case,
+    readonly report: ReportBuilder,
+    private readonly opts: { format: string; fileName: string; sha256: string; bytes: number; spec: ImportSpec | undefined; dryRun: boolean },
+  ) {
+    this.importId = c.newId();
+    const db = c.db;
+    this.q = {
+      hasStatement: db
+        .prepare('SELECT 1 FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND source_id IS ? AND originator = ? AND retracted = 0')
+        .pluck(),
+      addStatement: db.prepare(
+        'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      entityRow: db.prepare('SELECT schema, deleted FROM entities WHERE id = ?'),
+      external: db
+        .prepare('SELECT x.entity_id FROM external_ids x JOIN entities e ON e.id = x.entity_id WHERE x.namespace = ? AND x.external_id = ? AND e.deleted = 0')
+        .pluck(),
+      setExternal: db.prepare('INSERT OR REPLACE INTO external_ids (namespace, external_id, entity_id, import_id) VALUES (?, ?, ?, ?)'),
+      layoutItem: db.prepare('INSERT OR REPLACE INTO layout_items (layout_id, entity_id, x, y, style) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  // ---- the transaction ----
+
+  begin(): void {
+    this.c.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    const now = new Date().toISOString();
+    this.c.db
+      .prepare('INSERT INTO imports (id, format, file_name, sha256, bytes, spec, report, actor, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.importId, this.opts.format, this.opts.fileName, this.opts.sha256, this.opts.bytes, this.opts.spec ? JSON.stringify(this.opts.spec) : null, '{}', this.c.actor, now, now);
+  }
+
+  rollback(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.c.db.inTransaction) this.c.db.exec('ROLLBACK');
+  }
+
+  /** Writes what is buffered, refreshes touched entities, records the import and commits. */
+  commit(reportJson: () => unknown): void {
+    this.flush();
+    for (const id of this.dirty) this.c.entities.refresh(id);
+    const report = reportJson() as { created: number; merged: number; skipped: number; entities: number; links: number };
+    this.c.db
+      .prepare('UPDATE imports SET source_id = ?, report = ?, finished_at = ? WHERE id = ?')
+      .run(this.defaultSourceId, JSON.stringify(report), new Date().toISOString(), this.importId);
+    this.c.audit.append({
+      actor: this.c.actor,
+      action: 'import',
+      target: this.importId,
+      detail: {
+        format: this.opts.format,
+        file: this.opts.fileName,
+        sha256: this.opts.sha256,
+        bytes: this.opts.bytes,
+        sources: [...new Set(this.sources.values())],
+        created: report.created,
+        merged: report.merged,
+        skipped: report.skipped,
+        entities: report.entities,
+        links: report.links,
+        layoutId: this.layoutId,
+      },
+    });
+    if (this.opts.dryRun) {
+      this.rollback();
+      return;
+    }
+    this.c.db.exec('COMMIT');
+    this.open = false;
+  }
+
+  // ---- sources ----
+
+  /** The source of everything the spec does not source otherwise; created on first use. */
+  defaultSource(): string {
+    if (this.defaultSourceId) return this.defaultSourceId;
+    const s = this.opts.spec?.source;
+    if (s && 'id' in s) {
+      requireSource(this.c.db, s.id);
+      this.defaultSourceId = s.id;
+    } else {
+      this.defaultSourceId = this.source(
+        s ?? {
+          title: `Import of ${this.opts.fileName}`,
+          scheme: 'admiralty',
+          // F6: reliability and truth "cannot be judged" — the honest grade of an ungraded file.
+          grade: 'F6',
+          reference: `${this.opts.format.toUpperCase()} file, SHA-256 ${this.opts.sha256}`,
+          reportDate: new Date().toISOString().slice(0, 10),
+        },
+      );
+    }
+    this.sources.set('default', this.defaultSourceId);
+    return this.defaultSourceId;
+  }
+
+  /** A source report for these values; the same report asked twice is created once. */
+  source(input: SourceInput): string {
+    const key = canonicalJson(input);
+    let id = this.sources.get(key);
+    if (!id) {
+      id = createSource(this.c, input);
+      this.sources.set(key, id);
+    }
+    return id;
+  }
+
+  get sourceIds(): string[] {
+    return [...new Set(this.sources.values())];
+  }
+
+  // ---- entities ----
+
+  /** An existing entity of the case with this identity (loaded once per schema and rule). */
+  private loadIdentities(schema: SchemaDef, props: readonly string[]): void {
+    const rule = `${schema.name}\u0000${props.join(',')}`;
+    if (this.loadedIdentity.has(rule)) return;
+    this.loadedIdentity.add(rule);
+    const rows = this.c.db
+      .prepare(
+        `SELECT s.entity_id AS id, s.prop, s.value FROM statements s JOIN entities e ON e.id = s.entity_id
+          WHERE e.schema = ? AND e.deleted = 0 AND s.retracted = 0 AND s.prop IN (${props.map(() => '?').join(', ')})`,
+      )
+      .iterate(schema.name, ...props) as Iterable<{ id: string; prop: string; value: string }>;
+    const byEntity = new Map<string, Map<string, string[]>>();
+    for (const r of rows) {
+      let m = byEntity.get(r.id);
+      if (!m) byEntity.set(r.id, (m = new Map()));
+      (m.get(r.prop) ?? m.set(r.prop, []).get(r.prop)!).push(r.value);
+    }
+    for (const [id, m] of byEntity) {
+      let keys = [''];
+      for (const p of props) {
+        const vs = m.get(p);
+        if (!vs) {
+          keys = [];
+          break;
+        }
+        keys = keys.flatMap((k) => vs.map((v) => `${k}\u0001${identityValue(schema, p, v)}`));
+      }
+      for (const k of keys) {
+        const key = `${rule}\u0000${k}`;
+        if (!this.identities.has(key)) this.identities.set(key, { id, schema: schema.name, pending: null, fresh: false });
+      }
+    }
+  }
+
+  /** The identity key of these values under the rule, or null when a rule property has no value. */
+  identityKey(schema: SchemaDef, props: readonly string[], values: Values): string | null {
+    if (props.length === 0) return null;
+    let k = '';
+    for (const p of props) {
+      const v = values.find(([q]) => q === p);
+      if (!v) return null;
+      k += `\u0001${identityValue(schema, p, v[1])}`;
+    }
+    this.loadIdentities(schema, props);
+    return `${schema.name}\u0000${props.join(',')}\u0000${k}`;
+  }
+
+  /** The entity known under a foreign id (this import or an earlier one). */
+  external(namespace: string, externalId: string): Ref | undefined {
+    const key = `${namespace}\u0000${externalId}`;
+    let ref = this.externals.get(key);
+    if (!ref) {
+      const id = this.q.external.get(namespace, externalId) as string | undefined;
+      if (id) {
+        const row = this.q.entityRow.get(id) as { schema: string };
+        ref = { id, schema: row.schema, pending: null, fresh: false };
+        this.externals.set(key, ref);
+      }
+    }
+    return ref;
+  }
+
+  setExternal(namespace: string, externalId: string, ref: Ref): void {
+    this.externals.set(`${namespace}\u0000${externalId}`, ref);
+    this.pendingExternal.push([namespace, externalId, ref]);
+  }
+
+  /**
+   * An entity with already validated, normalised values. With an identity key (or an `into`
+   * entity) the values go into the entity already known; otherwise a new entity is made (the
+   * store still merges on natural identifiers such as IBANs). Returns null, with the reason,
+   * when the entity cannot be made.
+   */
+  entity(
+    schema: SchemaDef,
+    values: Values,
+    sourceId: string,
+    opts: { identity?: string | null; into?: Ref } = {},
+  ): { ref: Ref; merged: boolean } | { error: string } {
+    if (values.length === 0) return { error: `the ${schema.label.toLowerCase()} has no value` };
+    const known = opts.into ?? (opts.identity ? this.identities.get(opts.identity) : undefined);
+    if (known) {
+      if (known.schema !== schema.name) return { error: `it is already a ${known.schema}, not a ${schema.name}` };
+      this.mergeInto(known, values, sourceId);
+      this.report.merged++;
+      if (!known.fresh && known.id) this.touchedExisting.add(known.id);
+      return { ref: known, merged: true };
+    }
+    const natural = naturalId(schema, values);
+    if (natural) {
+      const row = this.q.entityRow.get(natural) as { schema: string } | undefined;
+      const batch = this.pendingEntities.find((r) => r.pending && naturalOfInput(r.pending) === natural);
+      const other = row?.schema ?? batch?.schema;
+      if (other !== undefined && other !== schema.name) return { error: `${natural} is already a ${other}` };
+    }
+    const ref: Ref = { id: null, schema: schema.name, pending: { schema: schema.name, properties: group(values), sourceId }, fresh: true, seen: new Set(values.map(([p, v]) => `${sourceId}\u0000${p}\u0000${v}`)) };
+    this.pendingEntities.push(ref);
+    if (opts.identity) this.identities.set(opts.identity, ref);
+    return { ref, merged: false };
+  }
+
+  /** More values (with their own source) for an entity or link of this import; not a merge. */
+  addValues(ref: Ref, values: Values, sourceId: string): void {
+    if (values.length > 0) this.mergeInto(ref, values, sourceId);
+  }
+
+  private mergeInto(ref: Ref, values: Values, sourceId: string): void {
+    const seen = (ref.seen ??= new Set());
+    values = values.filter(([p, v]) => {
+      const k = `${sourceId}\u0000${p}\u0000${v}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    if (values.length === 0) return;
+    if (ref.pending && ref.pending.sourceId === sourceId) {
+      const props = ref.pending.properties as Record<string, string[]>;
+      for (const [p, v] of values) {
+        const list = (props[p] ??= []);
+        if (!list.includes(v)) list.push(v);
+      }
+      return;
+    }
+    this.appends.push({ ref, values, sourceId });
+  }
+
+  /** A link between two entities of this import; null (with the reason) when it cannot be made. */
+  link(schema: SchemaDef, from: Ref, to: Ref, values: Values, sourceId: string, row: number | null): Ref | { error: string } {
+    if (from === to || (from.id !== null && from.id === to.id)) return { error: 'both ends of the link are the same entity' };
+    for (const [prop, end] of [
+      [schema.edge!.source, from],
+      [schema.edge!.target, to],
+    ] as const) {
+      const def = getProperty(schema, prop)!;
+      if (def.range && def.range.length > 0 && !def.range.includes(end.schema)) {
+        return { error: `${/^[aeiou]/i.test(schema.label) ? 'an' : 'a'} ${schema.label.toLowerCase()} cannot have a ${end.schema} as its ${def.label.toLowerCase()}` };
+      }
+    }
+    const ref: Ref = { id: null, schema: schema.name, pending: null, fresh: true };
+    this.pendingLinks.push({ schema: schema.name, from, to, values, sourceId, row, ref });
+    return ref;
+  }
+
+  /** A position (and styling) in this import's layout, for an entity or a link. */
+  place(ref: Ref, x: number | null, y: number | null, style: Record<string, unknown>): void {
+    this.pendingLayout.push([ref, x, y, style]);
+  }
+
+  createLayout(name: string, origin: string, meta: Record<string, unknown>): void {
+    this.layoutId = this.c.newId();
+    this.c.db
+      .prepare('INSERT INTO layouts (id, name, origin, import_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(this.layoutId, name, origin, this.importId, JSON.stringify(meta), new Date().toISOString());
+  }
+
+  get pendingCount(): number {
+    return this.pendingEntities.length + this.pendingLinks.length + this.appends.length;
+  }
+
+  maybeFlush(): void {
+    if (this.pendingCount >= FLUSH_AT) this.flush();
+  }
+
+  /** Sends the batch to SQLite: entities, then links, then more values for known ones. */
+  flush(): void {
+    if (!this.open) throw new CordonError('INTERNAL', 'import transaction is not open');
+    if (this.pendingEntities.length > 0) {
+      const batch = this.pendingEntities.splice(0);
+      const inputs = batch.map((r) => r.pending!);
+      const results = this.c.entities.createEntities(inputs, { audit: false });
+      results.forEach((r, i) => {
+        const ref = batch[i]!;
+        const input = inputs[i]!;
+        ref.id = r.id;
+        ref.pending = null;
+        if (r.created) {
+          this.report.created++;
+          if (naturalOfInput(input) !== null) this.naturalsCreated.add(r.id);
+        } else {
+          // A natural identifier (IBAN, IMO, …) already in the case or earlier in this import.
+          ref.fresh = this.naturalsCreated.has(r.id);
+          this.report.merged++;
+          if (!ref.fresh) this.touchedExisting.add(r.id);
+        }
+      });
+    }
+    if (this.pendingLinks.length > 0) {
+      const batch = this.pendingLinks.splice(0).filter((l) => {
+        if (l.from.id === l.to.id) {
+          this.report.skip(l.row, 'both ends of the link are the same entity');
+          return false;
+        }
+        return true;
+      });
+      const inputs: LinkInput[] = batch.map((l) => ({ schema: l.schema, from: l.from.id!, to: l.to.id!, properties: group(l.values), sourceId: l.sourceId }));
+      const ids = this.c.entities.createLinks(inputs, { audit: false });
+      ids.forEach((id, i) => (batch[i]!.ref.id = id));
+      this.report.links += ids.length;
+    }
+    if (this.appends.length > 0) {
+      const now = new Date().toISOString();
+      for (const a of this.appends.splice(0)) {
+        const id = a.ref.id!;
+        for (const [prop, value] of a.values) {
+          if (this.q.hasStatement.get(id, prop, value, a.sourceId, this.c.bureau) !== undefined) continue;
+          this.q.addStatement.run(id, prop, value, a.sourceId, this.c.bureau, now, now);
+          this.dirty.add(id);
+        }
+        if (!a.ref.fresh) this.touchedExisting.add(id);
+      }
+    }
+    for (const [ns, ext, ref] of this.pendingExternal.splice(0)) this.q.setExternal.run(ns, ext, ref.id, this.importId);
+    if (this.layoutId) {
+      for (const [ref, x, y, style] of this.pendingLayout.splice(0)) {
+        if (ref.id) this.q.layoutItem.run(this.layoutId, ref.id, x, y, JSON.stringify(style));
+      }
+    }
+  }
+
+  /** Distinct entities created or added to. */
+  get entitiesTouched(): number {
+    return this.report.created + this.touchedExisting.size;
+  }
+
+  /** Caption of values, for the dry-run sample. */
+  static caption(schema: SchemaDef, values: Values): string {
+    // A person known only by a phone number has no caption in the catalogue; the wizard still
+    // needs something to show.
+    return captionOf(schema, (p) => values.filter(([q]) => q === p).map(([, v]) => v)) || (values[0]?.[1] ?? '');
+  }
+}

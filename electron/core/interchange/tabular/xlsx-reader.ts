@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { CordonError } from '../../../../shared/errors';
+
+// XLSX through exceljs's streaming reader: one sheet, row by row, cells turned into text the way
+// the analyst sees them (dates as ISO dates, formulas as their result, rich text as its text).
+
+export interface SheetRow {
+  cells: string[];
+  /** The spreadsheet row number. */
+  line: number;
+}
+
+/** A zip bomb disguised as a spreadsheet stops here rather than filling memory. */
+const MAX_ROWS = 5_000_000;
+
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoDate(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('result' in o) return cellText(o.result);
+    if (typeof o.text === 'string') return o.text;
+    if ('error' in o) return '';
+  }
+  return String(v);
+}
+
+export class XlsxReader {
+  sheets: string[] = [];
+  sheetRead: string | null = null;
+  rowsRead = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly sheet: string | undefined,
+  ) {}
+
+  async *rows(): AsyncGenerator<SheetRow> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.path, {
+      sharedStrings: 'cache',
+      // Styles are what tells a date cell from a number.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    let found = false;
+    try {
+      for await (const ws of reader) {
+        const name = (ws as unknown as { name: string }).name;
+        this.sheets.push(name);
+        if (found || (this.sheet !== undefined && name !== this.sheet)) {
+          // exceljs needs each sheet drained before the next one is read.
+          for await (const _row of ws) void _row;
+          continue;
+        }
+        found = true;
+        this.sheetRead = name;
+        for await (const row of ws) {
+          if (++this.rowsRead > MAX_ROWS) throw new CordonError('INVALID_INPUT', `the sheet has more than ${MAX_ROWS.toLocaleString('en-US')} rows`);
+          const values = (row.values as unknown[]).slice(1);
+          yield { cells: values.map(cellText), line: row.number };
+        }
+      }
+    } catch (err) {
+      if (err instanceof CordonError) throw err;
+      throw new CordonError('INVALID_INPUT', `${this.path.split(/[\\/]/).pop()} is not a readable XLSX workbook.`);
+    }
+    if (!found) {
+      throw new CordonError('INVALID_INPUT', this.sheet ? `the workbook has no sheet "${this.sheet}" (it has ${this.sheets.join(', ')})` : 'the workbook has no sheet');
+    }
+  }
+}

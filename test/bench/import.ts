@@ -1,0 +1,183 @@
+// npm run bench:import [-- --rows N] [--phones N] [--persons N] [--dir D] [--keep]
+//
+// The intake benchmark of issue 5 (DESIGN.md §9): a generated call-record CSV (caller, receiver,
+// date, duration) imported into an encrypted case through the product's importer — streaming,
+// one transaction, a Person per distinct phone number (identity rule: phone), a Call per row —
+// with rows/s and peak RSS; the same file through sqlite3's `.import` into a plain table as the
+// reference; and "find matching entities" over generated persons. Prints human lines and one
+// `BENCH {json}` per measurement; never asserts timings.
+
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findCandidates } from '../../electron/core/interchange/match/candidates';
+import { runImport } from '../../electron/core/interchange/run';
+import { Jobs } from '../../electron/core/jobs';
+import { Case } from '../../electron/core/store/case';
+import type { ImportSpec } from '../../shared/api';
+import { FIRST_NAMES, LAST_NAMES, rng } from './data';
+
+interface Options {
+  rows: number;
+  phones: number;
+  persons: number;
+  dir: string | null;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { rows: 1_000_000, phones: 50_000, persons: 100_000, dir: null, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const int = () => {
+      const n = Number((argv[++i] ?? '').replace(/_/g, ''));
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive integer`);
+      return n;
+    };
+    if (a === '--rows') o.rows = int();
+    else if (a === '--phones') o.phones = int();
+    else if (a === '--persons') o.persons = int();
+    else if (a === '--dir') o.dir = argv[++i] ?? null;
+    else if (a === '--keep') o.keep = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+const PASSPHRASE = 'bench: correct horse battery staple';
+const bench = (obj: Record<string, unknown>) => console.log(`BENCH ${JSON.stringify(obj)}`);
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function writeCalls(path: string, o: Options): Promise<void> {
+  const r = rng(911);
+  const out = createWriteStream(path);
+  const phone = () => `+34 6${String(Math.floor(r() * o.phones)).padStart(8, '0')}`;
+  out.write('caller,receiver,date,duration\n');
+  let chunk: string[] = [];
+  for (let i = 0; i < o.rows; i++) {
+    const d = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 365 * 86400) * 1000);
+    chunk.push(`${phone()},${phone()},${d.toISOString().slice(0, 19)},${Math.floor(r() * 3600)}`);
+    if (chunk.length === 10_000) {
+      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
+      chunk = [];
+    }
+  }
+  if (chunk.length) out.write(`${chunk.join('\n')}\n`);
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+}
+
+const SPEC: ImportSpec = {
+  version: 1,
+  format: { header: true, delimiter: ',' },
+  source: { title: 'Telecom return (bench)', scheme: 'eu4x4', grade: 'B2' },
+  entities: [
+    { key: 'caller', schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] },
+    { key: 'receiver', schema: 'Person', properties: { phone: { column: 'receiver' } }, identity: ['phone'] },
+  ],
+  links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
+};
+
+function sqlite3Reference(csv: string, dir: string, rows: number): number | null {
+  let which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    console.log('sqlite3 not found: installing it from apt (reference tool, DESIGN.md §9)');
+    spawnSync('sh', ['-c', 'apt-get install -y sqlite3 >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y sqlite3 >/dev/null 2>&1)'], { stdio: 'inherit' });
+    which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
+    if (which.status !== 0) return null;
+  }
+  const db = join(dir, 'reference.db');
+  const script = `CREATE TABLE calls (caller TEXT, receiver TEXT, date TEXT, duration INTEGER);\n.mode csv\n.import --skip 1 ${csv} calls\nSELECT count(*) FROM calls;\n`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(which.stdout.trim(), [db], { input: script, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 || Number(r.stdout.trim()) !== rows) {
+    console.log(`sqlite3 .import failed: ${r.stderr.trim()}`);
+    return null;
+  }
+  return rows / seconds;
+}
+
+async function benchImport(o: Options, dir: string): Promise<void> {
+  const csv = join(dir, 'calls.csv');
+  console.log(`generating ${fmt(o.rows)} call records over ${fmt(o.phones)} numbers …`);
+  await writeCalls(csv, o);
+  console.log(`  ${(statSync(csv).size / 1048576).toFixed(1)} MiB`);
+  const c = await Case.create(join(dir, 'bench.cordon'), PASSPHRASE, { name: 'bench', bureau: 'XX' });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const rssBefore = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const report = await runImport(c, new Jobs(() => undefined), { path: csv, format: 'csv', spec: SPEC }, { dryRun: false, limit: null });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const rowsPerS = o.rows / seconds;
+  console.log(`import: ${fmt(o.rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rowsPerS)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); ${fmt(report.created)} persons, ${fmt(report.links)} calls, ${fmt(report.merged)} merges, ${report.skipped} skipped`);
+  console.log(`  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`);
+  c.close();
+  const ref = sqlite3Reference(csv, dir, o.rows);
+  if (ref) console.log(`sqlite3 .import into a plain table: ${fmt(ref)} rows/s (ratio ${(ref / rowsPerS).toFixed(1)}×)`);
+  bench({
+    bench: 'import',
+    rows: o.rows,
+    rows_per_s: Math.round(rowsPerS),
+    peak_rss_mb: Math.round(peak / 1048576),
+    sqlite3_rows_per_s: ref === null ? null : Math.round(ref),
+    seconds: round(seconds, 2),
+    cpu_seconds: round((cpu.user + cpu.system) / 1e6, 2),
+    persons: report.created,
+    calls: report.links,
+    encrypted: true,
+    cores: cpus().length,
+    load: round(loadavg()[0]!, 2),
+  });
+}
+
+/** Persons with names from the store bench's lists, a few per thousand re-entered with a variant spelling. */
+async function benchMatch(o: Options, dir: string): Promise<void> {
+  const c = await Case.create(join(dir, 'match.cordon'), PASSPHRASE, { name: 'match bench', bureau: 'XX' });
+  const r = rng(2002);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const inputs: Array<{ schema: string; properties: Record<string, string[]> }> = [];
+  let variants = 0;
+  for (let i = 0; inputs.length < o.persons; i++) {
+    const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)} ${pick(LAST_NAMES)}`;
+    const year = 1950 + Math.floor(r() * 50);
+    const props: Record<string, string[]> = { name: [name], birthDate: [`${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`] };
+    inputs.push({ schema: 'Person', properties: props });
+    if (r() < 0.005 && inputs.length < o.persons) {
+      variants++;
+      inputs.push({ schema: 'Person', properties: { name: [name.toUpperCase().replace(/ /, '  ')], birthDate: props.birthDate! } });
+    }
+  }
+  c.write(() => {
+    for (let i = 0; i < inputs.length; i += 10_000) c.entities.createEntities(inputs.slice(i, i + 10_000), { audit: false });
+  });
+  const t0 = process.hrtime.bigint();
+  const found = findCandidates(c.db, { minScore: 0.9, limit: 100_000 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(`matching: ${fmt(o.persons)} persons in ${seconds.toFixed(1)} s; ${fmt(found.length)} candidate pairs ≥ 0.9 (${variants} planted variants)`);
+  bench({ bench: 'match', entities: o.persons, seconds: round(seconds, 2), candidates: found.length, planted: variants });
+  c.close();
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.dir) mkdirSync(o.dir, { recursive: true });
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'cordon-bench-import-'));
+  try {
+    await benchImport(o, dir);
+    await benchMatch(o, dir);
+  } finally {
+    if (!o.keep && !o.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
