@@ -29,6 +29,11 @@ if (what === 'all' || what === 'node') {
       'core/cli': 'electron/core/cli.ts',
       'main/main': 'electron/main/main.ts',
       'bench/store': 'test/bench/store.ts',
+      'bench/import': 'test/bench/import.ts',
+      'bench/exchange': 'test/bench/exchange.ts',
+      // Analysis worker threads (betweenness, closeness), spawned by electron/core/analysis/pool.ts.
+      'core/analysis-worker': 'electron/core/analysis/worker.ts',
+      'bench/analysis': 'test/bench/analysis.ts',
     },
   });
   await build({ ...common, format: 'cjs', outfile: 'dist/preload/preload.cjs', entryPoints: ['electron/preload/preload.ts'] });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { ExportResult, HandlingReview, ImportPreview, ImportResult, OfficerView, PackageLedgerRow, ProjectDetail, ProjectView } from './dto';
 import { ALL_SCHEMATA, ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from './catalogue';
 import { gradingSchema } from './gradingSchema';
 import type { EventNameConst } from './channels';
+import type { AnalysisResult, DisruptionResult, PathsResult } from './dto';
+import type { ChartData, ChartElements, ChartSummary, ExpandPreview } from './dto';
 import type {
   ExportReport,
   ImportRecord,
@@ -151,6 +154,124 @@ const selection = z
   })
   .strict();
 
+// ---- Structure analysis (issue 4) ----------------------------------------------------------
+// Scope of an analysis: the whole case or given entities (a chart, a selection), which links
+// count, and how. See electron/core/analysis/case-graph.ts and grade.ts for the exact rules.
+export const ANALYSIS_MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
+const analysisScope = z.object({
+  /** Absent: the whole case. Present: exactly these entities and the links among them. */
+  entityIds: z.array(id).max(200_000).optional(),
+  linkTypes: z.array(z.enum(LINK_SCHEMA_NAMES as [string, ...string[]])).max(50).optional(),
+  /** e.g. {grade: "B2"}: source letter and information digit both at least as good, per scheme. */
+  minGrade: z
+    .object({ grade: z.string().trim().toUpperCase().length(2), scheme: z.enum(['eu4x4', 'admiralty', 'uk3x5x2']).optional() })
+    .optional(),
+  /** A date (YYYY, YYYY-MM or YYYY-MM-DD): only links active then. */
+  asOf: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  directed: z.boolean().default(false),
+  /** Weighted by link strength (call count, strength): path lengths 1/strength. */
+  weighted: z.boolean().default(false),
+});
+export const analysisRunInput = analysisScope.extend({
+  measures: z.array(z.enum(ANALYSIS_MEASURES)).min(1).default([...ANALYSIS_MEASURES]),
+  /** How many entities per measure in the key-players report. */
+  top: z.number().int().min(1).max(1000).default(10),
+  /** Betweenness: exact by default up to 50,000 entities, sampled above; force either here. */
+  betweennessSamples: z.number().int().min(10).max(10_000_000).optional(),
+  exactBetweenness: z.boolean().optional(),
+});
+export const analysisPathsInput = analysisScope.extend({
+  kind: z.enum(['shortest', 'connecting', 'neighbourhood']),
+  from: id.optional(),
+  to: id.optional(),
+  /** connecting / neighbourhood: the entities to connect or start from. */
+  members: z.array(id).max(500).optional(),
+  hops: z.number().int().min(1).max(6).default(1),
+  /** hops; strength (1/strength); grading (prefer well-sourced links). */
+  weighting: z.enum(['hops', 'strength', 'grading']).default('hops'),
+  limit: z.number().int().min(1).max(1000).default(20),
+});
+export const analysisDisruptInput = analysisScope.extend({
+  strategy: z.enum(['betweenness', 'degree', 'ci', 'targets']),
+  mode: z.enum(['sequential', 'block']).default('sequential'),
+  blockSize: z.number().int().min(1).max(1000).default(5),
+  /** At most this many steps (default: until the network is broken into single entities). */
+  steps: z.number().int().min(1).max(100_000).optional(),
+  targets: z.array(id).max(10_000).optional(),
+});
+
+/** What an exchange package covers (issue 6). */
+const packageScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('entities'), ids: z.array(id).min(1).max(1_000_000) }),
+  z.object({ kind: z.literal('search'), query: z.string().trim().min(1).max(500) }),
+  z.object({ kind: z.literal('project'), id }),
+  z.object({ kind: z.literal('changed') }),
+]);
+
+// ---- Link charts (issue 3) -----------------------------------------------------------------
+// A chart is a saved view over the case: items (entities with positions, pins, styles, hidden
+// flags, group) and one settings document (filters, groups, styling rules, viewport). Saves come
+// in batches (`chart.save`), never one call per dragged node.
+const chartDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+const chartColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const chartItemSchema = z.object({
+  entityId: id,
+  x: z.number().finite().min(-1e7).max(1e7),
+  y: z.number().finite().min(-1e7).max(1e7),
+  pinned: z.boolean().default(false),
+  hidden: z.boolean().default(false),
+  style: z.object({ colour: chartColour.optional(), size: z.number().min(0.25).max(8).optional() }).default({}),
+  group: z.string().trim().min(1).max(200).nullable().default(null),
+});
+export const CHART_RULE_KINDS = ['size', 'colour', 'badge'] as const;
+export const chartSettingsSchema = z.object({
+  /** Filtered-out items: greyed, or removed from the drawing (their places are kept either way). */
+  hideMode: z.enum(['grey', 'remove']).default('grey'),
+  /** Several links between one pair: drawn apart, or as one line with a count. */
+  mergeParallel: z.boolean().default(false),
+  filters: z
+    .object({
+      /** Entity and link types filtered out. */
+      hiddenTypes: z.array(z.string().max(100)).max(100).default([]),
+      hiddenLinkTypes: z.array(z.string().max(100)).max(100).default([]),
+      /** "As of": links active on this date; entities left without an active link fade too. */
+      asOf: chartDate.nullable().default(null),
+      minGrade: z.string().trim().toUpperCase().length(2).nullable().default(null),
+      search: z.string().max(200).default(''),
+    })
+    .default({ hiddenTypes: [], hiddenLinkTypes: [], asOf: null, minGrade: null, search: '' }),
+  /** Compound boxes: an organisation's members, or any named set. */
+  groups: z
+    .array(z.object({ id: z.string().trim().min(1).max(200), label: z.string().max(200), orgId: id.nullable().default(null), collapsed: z.boolean().default(false) }))
+    .max(10_000)
+    .default([]),
+  /** Conditional styling (i2 "conditional formatting") over a node measure, e.g. an analysis column. */
+  rules: z
+    .array(
+      z.object({
+        kind: z.enum(CHART_RULE_KINDS),
+        /** A numeric or categorical value carried by the nodes (e.g. "betweenness", "community"). */
+        measure: z.string().trim().min(1).max(50),
+        /** badge: shown when the value is at least this (flags: 1). */
+        threshold: z.number().optional(),
+      }),
+    )
+    .max(50)
+    .default([]),
+  viewport: z.object({ zoom: z.number().positive().max(100), x: z.number().finite(), y: z.number().finite() }).nullable().default(null),
+});
+export type ChartSettings = z.output<typeof chartSettingsSchema>;
+export type ChartItemInput = z.input<typeof chartItemSchema>;
+const chartName = z.string().trim().min(1).max(200);
+
 /** Methods the core answers (in its worker in the app, in-process in the CLI and the bridge). */
 export const coreApi = {
   'case.create': method<CaseInfo>()(
@@ -270,6 +391,109 @@ export const coreApi = {
   'match.cluster': method<MatchCluster>()(z.object({ id })),
   'layout.list': method<LayoutView[]>()(z.object({})),
   'layout.get': method<LayoutView>()(z.object({ id })),
+  /** Measures on the network (a job: progress events, job.cancel); audited with a hash of its input. */
+  'analysis.run': method<AnalysisResult>()(analysisRunInput),
+  /** Shortest paths, the connecting network among entities, or an N-hop neighbourhood. */
+  'analysis.paths': method<PathsResult>()(analysisPathsInput),
+  /** Disruption: remove targets, or remove greedily by a strategy, and follow the largest component. */
+  'analysis.disrupt': method<DisruptionResult>()(analysisDisruptInput),
+
+  // ---- Exchange between contact officers (issue 6, DESIGN.md §6) ----
+  /** This workstation's officer: generates its keys (private halves only inside the case). */
+  'officer.init': method<OfficerView>()(
+    z.object({
+      bureau,
+      name: z.string().trim().min(1).max(200),
+      role: z.string().trim().max(200).optional(),
+      languages: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
+      phone: z.string().trim().max(100).optional(),
+      email: z.string().trim().max(200).optional(),
+      country: z.string().trim().max(100).optional(),
+      bureauName: z.string().trim().max(200).optional(),
+      validDays: z.number().int().min(1).max(3650).optional(),
+    }),
+  ),
+  'officer.me': method<OfficerView | null>()(z.object({})),
+  'officer.list': method<OfficerView[]>()(z.object({})),
+  'officer.get': method<OfficerView>()(z.object({ id })),
+  /** Writes "my contact card" (signed JSON) to a file, e.g. on removable media. */
+  'officer.exportCard': method<{ path: string; fingerprint: string; fingerprintGroups: string }>()(z.object({ path: filePath })),
+  /** Adds a partner's card after checking its self-signature; unverified unless `verified`. */
+  'officer.importCard': method<OfficerView>()(z.object({ path: filePath, verified: z.boolean().default(false) })),
+  /** Marks a key verified; with `fingerprint` (as read aloud), only if it matches. */
+  'officer.verify': method<OfficerView>()(z.object({ id, fingerprint: z.string().trim().max(200).optional() })),
+  'officer.revoke': method<OfficerView>()(z.object({ id, reason: z.string().trim().min(1).max(500) })),
+  'project.create': method<ProjectView>()(
+    z.object({ name: z.string().trim().min(1).max(200), scope: z.string().trim().max(4000).default(''), bureaus: z.array(bureau).max(200).default([]) }),
+  ),
+  'project.list': method<ProjectView[]>()(z.object({})),
+  'project.get': method<ProjectDetail>()(
+    z.object({ id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  'project.addItems': method<ProjectView>()(
+    z.object({ id, entityIds: z.array(id).max(100_000).default([]), sourceIds: z.array(id).max(100_000).default([]) }),
+  ),
+  'project.removeItems': method<ProjectView>()(
+    z.object({ id, entityIds: z.array(id).max(100_000).default([]), sourceIds: z.array(id).max(100_000).default([]) }),
+  ),
+  /** The handling review: what an export would send and withhold, and why. Writes nothing. */
+  'package.review': method<HandlingReview>()(z.object({ to: z.array(id).min(1).max(64), scope: packageScope })),
+  'package.export': method<ExportResult>()(z.object({ path: filePath, to: z.array(id).min(1).max(64), scope: packageScope, project: id.optional() })),
+  /** Every check, then the preview (contents and matches). Writes only the audit row. */
+  'package.verify': method<ImportPreview>()(z.object({ path: filePath })),
+  'package.import': method<ImportResult>()(
+    z.object({ path: filePath, accept: z.union([z.literal('all'), z.object({ entities: z.array(id).max(1_000_000) })]) }),
+  ),
+  /** A signed receipt for an imported package, addressed to its sender. */
+  'package.receipt': method<{ packageId: string; path: string; bytes: number }>()(z.object({ packageId: z.string().uuid(), path: filePath })),
+  'package.list': method<PackageLedgerRow[]>()(z.object({})),
+
+  // ---- Link charts (issue 3) ----
+  'chart.list': method<ChartSummary[]>()(z.object({})),
+  /** A new chart, empty or adopting an imported layout (its entities and positions). */
+  'chart.create': method<ChartSummary>()(z.object({ name: chartName, layoutId: id.optional() })),
+  'chart.rename': method<ChartSummary>()(z.object({ id, name: chartName })),
+  'chart.delete': method<null>()(z.object({ id })),
+  /** The chart with its entities and the links among them; deleted entities are dropped with a notice. */
+  'chart.open': method<ChartData & { chart: { settings: ChartSettings } }>()(z.object({ id })),
+  /** One batch of item changes (and optionally the settings), in one transaction. */
+  'chart.save': method<ChartSummary>()(
+    z.object({
+      id,
+      upsert: z.array(chartItemSchema).max(200_000).default([]),
+      remove: z.array(id).max(200_000).default([]),
+      settings: chartSettingsSchema.optional(),
+    }),
+  ),
+  /** Drawing data for entities about to be added: them, and their links to each other and to `withIds`. */
+  'chart.elements': method<ChartElements>()(z.object({ entityIds: z.array(id).max(200_000), withIds: z.array(id).max(200_000).default([]) })),
+  /** Neighbours N hops out, filtered; counted (and listed) before anything is added. */
+  'chart.expand': method<ExpandPreview>()(
+    z.object({
+      from: z.array(id).min(1).max(20_000),
+      hops: z.number().int().min(1).max(6).default(1),
+      linkTypes: z.array(z.enum(LINK_SCHEMA_NAMES as [string, ...string[]])).max(50).optional(),
+      minGrade: z.object({ grade: z.string().trim().toUpperCase().length(2), scheme: z.enum(['eu4x4', 'admiralty', 'uk3x5x2']).optional() }).optional(),
+      /** Links active at some time in [dateFrom, dateTo]; undated links always count. */
+      dateFrom: chartDate.optional(),
+      dateTo: chartDate.optional(),
+      /** Already on the chart: not counted, still walked through. */
+      exclude: z.array(id).max(200_000).default([]),
+      limit: z.number().int().min(1).max(100_000).default(20_000),
+    }),
+  ),
+  /** Writes an exported picture of a chart (PNG as base64, SVG as text); audited with its handling. */
+  'chart.export': method<{ path: string; bytes: number }>()(
+    z.object({
+      id,
+      path: filePath,
+      format: z.enum(['png', 'svg']),
+      data: z.string().min(1).max(300_000_000),
+      handling: z.string().max(50).nullable().default(null),
+      tlp: z.string().max(20).nullable().default(null),
+      overwrite: z.boolean().default(false),
+    }),
+  ),
 } as const;
 
 /** Methods the host process answers itself (a native file dialog in the app). */

@@ -408,3 +408,201 @@ export interface PackageLedgerRow {
   summary: unknown;
   receipts: Array<{ officerId: string; at: string }>;
 }
+
+// ---- Structure analysis (issue 4; electron/core/analysis) ----
+// Results are built so that a table, the chart (size or colour by any column), the key-players
+// report, paths and disruption curves can all be drawn from them without another call.
+
+export type AnalysisMeasure = 'degree' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank' | 'kcore' | 'louvain' | 'cuts';
+
+/** Per-entity columns of the result table; every one can size or colour the chart. */
+export type AnalysisColumn =
+  | 'degree'
+  | 'inDegree'
+  | 'outDegree'
+  | 'strength'
+  | 'betweenness'
+  | 'closeness'
+  | 'eigenvector'
+  | 'pagerank'
+  | 'kcore'
+  | 'community'
+  | 'articulation';
+
+export interface AnalysisColumnInfo {
+  key: AnalysisColumn;
+  /** count: whole numbers; score: 0..1 (or more) to size by; category: colour by; flag: yes/no. */
+  kind: 'count' | 'score' | 'category' | 'flag';
+}
+
+/** One entity's row; a column is absent when its measure was not run. */
+export type AnalysisRow = { id: string; caption: string; schema: string } & Partial<Record<Exclude<AnalysisColumn, 'articulation'>, number>> & {
+    articulation?: boolean;
+  };
+
+export interface AnalysisGraphInfo {
+  nodes: number;
+  edges: number;
+  directed: boolean;
+  weighted: boolean;
+  components: number;
+  largestComponent: number;
+  selfLoopsDropped: number;
+  /** Links counted, and those the filters left out. */
+  links: { counted: number; byType: number; byGrade: number; byDate: number; outsideScope: number };
+  /** SHA-256 of the graph as analysed (also in the audit log). */
+  sha256: string;
+}
+
+export interface RankedEntity {
+  id: string;
+  caption: string;
+  value: number;
+}
+
+/** A sentence of the key-players report, with the entities (and communities) it is about, so the
+ * UI can translate it and highlight them. */
+export interface KeyPlayerFinding {
+  kind: 'leader' | 'sole-link' | 'broker' | 'cut-vertex' | 'bridge';
+  text: string;
+  entities: string[];
+  communities?: number[];
+}
+
+export interface AnalysisResult {
+  measures: AnalysisMeasure[];
+  graph: AnalysisGraphInfo;
+  columns: AnalysisColumnInfo[];
+  /** Every entity in scope, in the graph's order. */
+  rows: AnalysisRow[];
+  communities: { count: number; modularity: number; seed: number } | null;
+  /** Ties whose loss splits the network (with the case links they stand for). */
+  bridges: Array<{ source: string; target: string; links: string[] }>;
+  /** How betweenness was obtained: exact, or estimated from sampled sources with its bound
+   * (with probability ≥ 1 − delta every value is within ± epsilon). */
+  betweenness: { exact: boolean; samples: number; epsilon: number; delta: number } | null;
+  keyPlayers: { top: Partial<Record<AnalysisColumn, RankedEntity[]>>; findings: KeyPlayerFinding[] };
+  /** The audit row that records this run. */
+  auditSeq: number;
+}
+
+export interface PathsResult {
+  kind: 'shortest' | 'connecting' | 'neighbourhood';
+  graph: AnalysisGraphInfo;
+  /** The entities involved (for neighbourhood: with their distance in hops). */
+  nodes: Array<{ id: string; caption: string; schema: string; hops?: number }>;
+  edges: Array<{ source: string; target: string; links: string[] }>;
+  /** shortest: each path as entity ids from `from` to `to`; up to the limit asked. */
+  paths: string[][];
+  /** shortest: how many shortest paths exist, their length (in the weighting's unit) and hops. */
+  count: number;
+  length: number | null;
+  hops: number | null;
+  /** connecting: members no other member can reach. */
+  unreached: string[];
+  auditSeq: number;
+}
+
+export interface DisruptionStepView {
+  removed: Array<{ id: string; caption: string }>;
+  /** Per removed entity: how many others had the same score (the tie rule chose). */
+  tiedWith: number[];
+  lcc: number;
+  lccFraction: number;
+  components: number;
+}
+
+export interface DisruptionResult {
+  strategy: 'betweenness' | 'degree' | 'ci' | 'targets';
+  mode: 'sequential' | 'block';
+  blockSize: number;
+  graph: AnalysisGraphInfo;
+  initialLcc: number;
+  initialComponents: number;
+  steps: DisruptionStepView[];
+  /** strategy "targets": the network before and after removing them. */
+  impact: {
+    before: { lcc: number; components: number };
+    after: { lcc: number; components: number; sizes: number[] };
+    isolated: Array<{ id: string; caption: string }>;
+    brokers: Array<{ id: string; caption: string; before: number; after: number; rankBefore: number; rankAfter: number }>;
+  } | null;
+  /** How ties between equal scores were broken, in words. */
+  tieRule: string;
+  auditSeq: number;
+}
+
+// ---- Link charts (issue 3) ----
+
+export interface ChartSummary {
+  id: string;
+  name: string;
+  /** Entities on the chart. */
+  items: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An entity as a chart draws it, with its place on this chart. */
+export interface ChartNode {
+  id: string;
+  schema: string;
+  caption: string;
+  /** Most restrictive handling and TLP of the statements behind it (the export footer). */
+  handling: string | null;
+  tlp: Tlp | null;
+  /** Null when the entity is new to the chart and has no position yet. */
+  x: number | null;
+  y: number | null;
+  pinned: boolean;
+  hidden: boolean;
+  style: { colour?: string | undefined; size?: number | undefined };
+  group: string | null;
+}
+
+/** A link between two entities on the chart. */
+export interface ChartEdge {
+  id: string;
+  schema: string;
+  source: string;
+  target: string;
+  /** The link's caption (role, relationship, amount…); empty when it has none. */
+  label: string;
+  /** The best grading among the sources behind the link; null when unsourced. */
+  grade: { scheme: GradingScheme; grade: string } | null;
+  /** A1–B2 class (UK 1A–2B) in its own scheme: drawn solid; weaker links dashed. */
+  strong: boolean;
+  /** Strength (weight) or call count; 1 when neither is recorded. */
+  strength: number;
+  /** Active period (startDate or date … endDate or date), partial dates kept as written. */
+  start: string | null;
+  end: string | null;
+  handling: string | null;
+  tlp: Tlp | null;
+  directed: boolean;
+}
+
+export interface ChartElements {
+  nodes: ChartNode[];
+  edges: ChartEdge[];
+}
+
+export type ChartNotice = { kind: 'deleted'; count: number } | { kind: 'corrupt' };
+
+export interface ChartData extends ChartElements {
+  chart: ChartSummary & { settings: unknown };
+  /** Items dropped on opening (entities deleted from the case) or a damaged record. */
+  notices: ChartNotice[];
+}
+
+/** What an expansion would add, counted before anything is added. */
+export interface ExpandPreview {
+  /** New entities (not already on the chart, not excluded). */
+  count: number;
+  ids: string[];
+  /** True when more than `limit` were found and `ids` stops there. */
+  truncated: boolean;
+  /** Links followed. */
+  links: number;
+  bySchema: Record<string, number>;
+}

@@ -1,6 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
+import { analysisHandlers } from './analysis/service';
+import { chartHandlers } from './charts/handlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { interchangeHandlers } from './interchange/handlers';
 import { buildDemo, DEMO_BUREAU, DEMO_NAME, DEMO_PASSPHRASE } from './demo/caviar';
 import { Session } from './session';
 import { Case } from './store/case';
@@ -86,5 +90,9 @@ export function createHandlers(session: Session): Handlers {
     'audit.list': async ({ offset, limit }) => session.case.audit.list(offset, limit),
     'audit.verify': async () => session.case.audit.verify(),
     'job.cancel': async ({ job }) => ({ cancelled: session.jobs.cancel(job) }),
+    ...analysisHandlers(session),
+    ...exchangeHandlers(session),
+    ...interchangeHandlers(session),
+    ...chartHandlers(session),
   };
 }

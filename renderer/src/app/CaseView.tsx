@@ -1,6 +1,13 @@
 import { useWorkspace } from '../state/workspace';
 import { AuditView } from '../features/audit/AuditView';
+import { ChartsView } from '../features/chart/ChartsView';
 import { EntitiesView } from '../features/entities/EntitiesView';
+import { ImportView } from '../features/import/ImportView';
+import { DuplicatesView } from '../features/matching/DuplicatesView';
+import { JobsPanel } from '../features/jobs/JobsPanel';
+import { OfficersView } from '../features/officers/OfficersView';
+import { PackagesView } from '../features/packages/PackagesView';
+import { ProjectsView } from '../features/projects/ProjectsView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { HandlingBanner } from './HandlingBanner';
 import { Rail } from './Rail';
@@ -18,6 +25,13 @@ export function CaseView() {
           {view === 'entities' && <EntitiesView />}
           {view === 'sources' && <SourcesView />}
           {view === 'audit' && <AuditView />}
+          {view === 'import' && <ImportView />}
+          {view === 'duplicates' && <DuplicatesView />}
+          {view === 'charts' && <ChartsView />}
+          {view === 'officers' && <OfficersView />}
+          {view === 'projects' && <ProjectsView />}
+          {view === 'packages' && <PackagesView />}
+          <JobsPanel />
         </main>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { Button, Tooltip } from '@blueprintjs/core';
-import { BadgeIcon, ChatIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
+import { DuplicateIcon, ImportIcon } from '@blueprintjs/icons';
+import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
@@ -8,9 +9,6 @@ import { useWorkspace, type View } from '../state/workspace';
 
 // Later modules have their place in the rail from the start, visibly not yet available.
 const COMING: Array<[string, ReactElement]> = [
-  ['charts', <GraphIcon key="c" />],
-  ['officers', <BadgeIcon key="o" />],
-  ['projects', <ProjectsIcon key="p" />],
   ['meetings', <ChatIcon key="m" />],
   ['operations', <TargetIcon key="op" />],
 ];
@@ -39,7 +37,14 @@ export function Rail() {
     <nav className="rail" aria-label={t('rail.label')}>
       {item('entities', <PeopleIcon />, entities)}
       {item('sources', <DocumentIcon />, sources)}
+      {item('charts', <GraphIcon />)}
       {item('audit', <HistoryIcon />)}
+      {item('import', <ImportIcon />)}
+      {item('duplicates', <DuplicateIcon />)}
+      <div className="rail-divider" />
+      {item('officers', <BadgeIcon />)}
+      {item('projects', <ProjectsIcon />)}
+      {item('packages', <ExchangeIcon />)}
       <div className="rail-divider" />
       {COMING.map(([id, icon]) => (
         <Tooltip key={id} content={t('rail.coming')} placement={document.documentElement.dir === 'rtl' ? 'left' : 'right'} className="rail-tooltip">

@@ -3,7 +3,11 @@ import { create } from 'zustand';
 // Which view, which entity and which filter the analyst is looking at. `dataVersion` is bumped
 // after every write so views that cache pages from the core know to fetch again.
 
-export type View = 'entities' | 'sources' | 'audit';
+export type View = 'entities' | 'sources' | 'audit' | 'charts' | ExchangeView | IntakeView;
+/** Intake and interchange (issue 5): the import wizard and the duplicates view. */
+export type IntakeView = 'import' | 'duplicates';
+/** The exchange module's views (issue 6). */
+export type ExchangeView = 'officers' | 'projects' | 'packages';
 
 interface WorkspaceState {
   view: View;

@@ -1,0 +1,335 @@
+import { Button, ButtonGroup, Callout, Menu, MenuDivider, MenuItem, NonIdealState, Popover, ProgressBar, Spinner, Switch, Tooltip } from '@blueprintjs/core';
+import {
+  ChevronDownIcon,
+  CollapseAllIcon,
+  DocumentOpenIcon,
+  ExportIcon,
+  GraphIcon,
+  GroupObjectsIcon,
+  LayoutAutoIcon,
+  PinIcon,
+  RedoIcon,
+  SelectIcon,
+  StyleIcon,
+  TrashIcon,
+  UndoIcon,
+  ZoomToFitIcon,
+  ZoomInIcon,
+  UnpinIcon,
+  PathSearchIcon,
+} from '@blueprintjs/icons';
+import type { EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChartSettings } from '../../../../shared/api';
+import type { ChartData } from '../../../../shared/dto';
+import { call } from '../../api';
+import { afterWrite } from '../../app/caseActions';
+import { ErrorCallout } from '../../app/ErrorCallout';
+import { schemaLabel } from '../../catalogueText';
+import { useSession } from '../../state/session';
+import { useWorkspace } from '../../state/workspace';
+import { AddSearch } from './AddSearch';
+import { addRule, loadMeasures } from './analysisRules';
+import { useChartTabs } from './chartTabs';
+import { DeleteDialog } from './DeleteDialog';
+import { ExpandDialog } from './ExpandDialog';
+import { ExportDialog } from './ExportDialog';
+import { FilterBar } from './FilterBar';
+import { useChartInteractions } from './interactions';
+import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
+import { LinkTypeDialog } from './LinkTypeDialog';
+import { Minimap } from './Minimap';
+import { NewEntityOnChart } from './NewEntityOnChart';
+import { useCytoscape } from './useCytoscape';
+
+type Loaded = ChartData & { chart: { settings: ChartSettings } };
+type DialogState =
+  | { kind: 'expand'; from: string[] }
+  | { kind: 'link'; from: string; to: string }
+  | { kind: 'entity'; at: Position }
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'export' }
+  | null;
+
+/** One open chart: toolbar, filters, the canvas, and the dialogs its actions open. */
+export function ChartTab({ chartId }: { chartId: string }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [layout, setLayout] = useState<{ run: LayoutRun; done: number; total: number } | null>(null);
+  const [onlySelection, setOnlySelection] = useState(false);
+  const tooltip = useRef<HTMLDivElement>(null);
+  const handle = useRef<HTMLDivElement>(null);
+  const casePath = useSession((s) => s.info?.path ?? '');
+
+  useEffect(() => {
+    call('chart.open', { id: chartId }).then(setData, setError);
+  }, [chartId]);
+  const { container, ctl } = useCytoscape(data, setError);
+  const version = useSyncExternalStore(ctl?.subscribe ?? noopSubscribe, ctl?.getVersion ?? zero);
+
+  useEffect(() => {
+    if (ctl && ctl.settings.rules.length > 0) {
+      loadMeasures(
+        ctl,
+        ctl.settings.rules.map((r) => r.measure),
+      ).then(() => ctl.refreshView(), setError);
+    }
+    if (!ctl) return;
+    const sel = () => ctl.notify();
+    ctl.cy.on('select unselect', sel);
+    return () => void ctl.cy.off('select unselect', sel);
+  }, [ctl]);
+
+  const refs = useMemo(() => ({ tooltip, handle }), []);
+  const handlers = useMemo(
+    () => ({
+      onNewEntity: (at: Position) => setDialog({ kind: 'entity', at }),
+      onLinkDrawn: (from: string, to: string) => setDialog({ kind: 'link', from, to }),
+      tooltipText: (x: NodeSingular | EdgeSingular) =>
+        x.isNode()
+          ? [String(x.data('label') || t('entity.noCaption')), schemaLabel(String(x.data('schema'))), x.data('handling') ? `${t('chart.handling')} ${x.data('handling')}` : '']
+              .filter(Boolean)
+              .join(' · ')
+          : [String(x.data('label')), x.data('grade') ? t('chart.grade', { grade: x.data('grade') }) : t('chart.ungraded'), x.data('start') ? `${x.data('start')} – ${x.data('end') ?? ''}` : '']
+              .filter(Boolean)
+              .join(' · '),
+    }),
+    [t],
+  );
+  useChartInteractions(ctl, refs, handlers);
+
+  const selected = ctl ? ctl.cy.nodes(':selected').not('.group').map((n) => n.id()) : [];
+  const selectedGroup = ctl?.cy.nodes('.group:selected').first();
+  void version;
+
+  const layoutWith = useCallback(
+    (kind: LayoutKind) => {
+      if (!ctl) return;
+      const run = runLayout(ctl, { kind, onlySelection, onProgress: (done, total) => setLayout((l) => (l ? { ...l, done, total } : l)) });
+      setLayout({ run, done: 0, total: 1 });
+      void run.done.then(() => setLayout(null));
+    },
+    [ctl, onlySelection],
+  );
+
+  // Keyboard: undo/redo, delete, select all, escape.
+  useEffect(() => {
+    if (!ctl) return;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (el.closest('input, textarea, select, [role=dialog]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z') {
+        e.preventDefault();
+        void (e.shiftKey ? ctl.history.redo() : ctl.history.undo()).catch(setError);
+      } else if (mod && key === 'y') {
+        e.preventDefault();
+        void ctl.history.redo().catch(setError);
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        ctl.entityNodes().select();
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        const ids = ctl.cy.nodes(':selected').not('.group').map((n) => n.id());
+        if (ids.length > 0) setDialog({ kind: 'delete', ids });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctl]);
+
+  if (error && !data) return <ErrorCallout error={error} />;
+  const act = (p: Promise<unknown>) => void p.catch(setError);
+  const firstSelected = selected.length === 1 ? ctl?.cy.getElementById(selected[0]!) : null;
+  const dir = casePath.replace(/[^/\\]*$/, '');
+
+  return (
+    <div className="chart-tab">
+      {data?.notices.map((n, i) => (
+        <Callout key={i} intent="warning" className="chart-notice" role="status">
+          {n.kind === 'deleted' ? t('chart.notice.deleted', { count: n.count }) : t('chart.notice.corrupt')}
+        </Callout>
+      ))}
+      {ctl && (
+        <div className="chart-toolbar" role="toolbar" aria-label={t('chart.toolbar')}>
+          <ButtonGroup variant="minimal">
+            <Tooltip content={t('chart.undo', { what: ctl.history.canUndo ?? '' })} disabled={!ctl.history.canUndo}>
+              <Button icon={<UndoIcon />} aria-label={t('chart.undoShort')} disabled={!ctl.history.canUndo} onClick={() => act(ctl.history.undo())} />
+            </Tooltip>
+            <Button icon={<RedoIcon />} aria-label={t('chart.redoShort')} disabled={!ctl.history.canRedo} onClick={() => act(ctl.history.redo())} />
+          </ButtonGroup>
+          <AddSearch onAdd={(id) => act(ctl.addEntities([id]))} />
+          <Button
+            size="small"
+            icon={<PathSearchIcon />}
+            text={t('chart.expandButton')}
+            disabled={selected.length === 0}
+            onClick={() => setDialog({ kind: 'expand', from: selected })}
+          />
+          <Popover
+            placement="bottom-start"
+            content={
+              <Menu>
+                {LAYOUTS.map((k) => (
+                  <MenuItem key={k} text={t(`chart.layout.${k}`)} onClick={() => layoutWith(k)} />
+                ))}
+                <MenuDivider />
+                <li className="menu-switch">
+                  <Switch label={t('chart.layout.selectionOnly')} checked={onlySelection} onChange={(e) => setOnlySelection(e.currentTarget.checked)} />
+                </li>
+              </Menu>
+            }
+          >
+            <Button size="small" icon={<LayoutAutoIcon />} endIcon={<ChevronDownIcon />} text={t('chart.layoutButton')} />
+          </Popover>
+          <Popover
+            placement="bottom-start"
+            content={
+              <Menu>
+                <MenuItem text={t('chart.select.all')} onClick={() => ctl.entityNodes().select()} />
+                <MenuItem text={t('chart.select.neighbours')} onClick={() => ctl.cy.nodes(':selected').neighborhood('node').not('.group').select()} />
+                <MenuItem
+                  text={t('chart.select.invert')}
+                  onClick={() => {
+                    const was = ctl.entityNodes().filter(':selected');
+                    ctl.entityNodes().not(was).select();
+                    was.unselect();
+                  }}
+                />
+                <MenuItem text={t('chart.select.none')} onClick={() => ctl.cy.elements().unselect()} />
+              </Menu>
+            }
+          >
+            <Button size="small" icon={<SelectIcon />} endIcon={<ChevronDownIcon />} text={t('chart.selectButton')} />
+          </Popover>
+          <ButtonGroup variant="minimal">
+            <Button icon={<PinIcon />} aria-label={t('chart.pin')} disabled={selected.length === 0} onClick={() => act(ctl.pin(selected, true))} />
+            <Button icon={<UnpinIcon />} aria-label={t('chart.unpin')} disabled={selected.length === 0} onClick={() => act(ctl.pin(selected, false))} />
+            <Button
+              icon={<GroupObjectsIcon />}
+              aria-label={t('chart.groupOrg')}
+              title={t('chart.groupOrg')}
+              disabled={!firstSelected || !['Organization', 'Company', 'LegalEntity'].includes(String(firstSelected.data('schema')))}
+              onClick={() => firstSelected && act(ctl.groupOrganisation(firstSelected.id()))}
+            />
+            <Button
+              icon={<CollapseAllIcon />}
+              aria-label={t('chart.collapse')}
+              title={t('chart.collapse')}
+              disabled={!selectedGroup || selectedGroup.empty()}
+              onClick={() => selectedGroup && act(ctl.toggleCollapse(selectedGroup.id().slice('group:'.length)))}
+            />
+            <Button icon={<TrashIcon />} aria-label={t('chart.deleteButton')} disabled={selected.length === 0} onClick={() => setDialog({ kind: 'delete', ids: selected })} />
+          </ButtonGroup>
+          <Popover
+            placement="bottom-start"
+            content={
+              <Menu>
+                <MenuItem text={t('chart.rules.size')} onClick={() => act(addRule(ctl, { kind: 'size', measure: 'betweenness' }))} />
+                <MenuItem text={t('chart.rules.colour')} onClick={() => act(addRule(ctl, { kind: 'colour', measure: 'community' }))} />
+                <MenuItem text={t('chart.rules.badge')} onClick={() => act(addRule(ctl, { kind: 'badge', measure: 'articulation', threshold: 1 }))} />
+                <MenuDivider />
+                <MenuItem text={t('chart.rules.clear')} disabled={ctl.settings.rules.length === 0} onClick={() => act(ctl.changeSettings('style', { ...ctl.settings, rules: [] }))} />
+              </Menu>
+            }
+          >
+            <Button size="small" icon={<StyleIcon />} endIcon={<ChevronDownIcon />} text={t('chart.rulesButton')} />
+          </Popover>
+          <ButtonGroup variant="minimal">
+            <Button icon={<ZoomToFitIcon />} aria-label={t('chart.fit')} title={t('chart.fit')} onClick={() => ctl.cy.fit(undefined, 40)} />
+            <Button
+              icon={<ZoomInIcon />}
+              aria-label={t('chart.zoomSelection')}
+              title={t('chart.zoomSelection')}
+              disabled={selected.length === 0}
+              onClick={() => ctl.cy.fit(ctl.cy.nodes(':selected'), 60)}
+            />
+            <Button
+              icon={<DocumentOpenIcon />}
+              aria-label={t('chart.openEntity')}
+              title={t('chart.openEntity')}
+              disabled={selected.length !== 1}
+              onClick={() => useWorkspace.getState().select(selected[0]!)}
+            />
+            <Button icon={<ExportIcon />} aria-label={t('chart.exportButton')} title={t('chart.exportButton')} onClick={() => setDialog({ kind: 'export' })} />
+          </ButtonGroup>
+          <span className="chart-count muted small" aria-live="polite">
+            {t('chart.counts', { nodes: ctl.entityNodes().length, edges: ctl.cy.edges().not('.merged, .ghost').length, selected: selected.length })}
+          </span>
+        </div>
+      )}
+      {ctl && <FilterBar ctl={ctl} />}
+      {layout && (
+        <div className="chart-progress" role="status">
+          <span className="small">{t('chart.layout.running')}</span>
+          <ProgressBar value={layout.total ? layout.done / layout.total : 0} intent="primary" />
+          <Button size="small" text={t('chart.cancel')} onClick={() => layout.run.cancel()} />
+        </div>
+      )}
+      <div className="chart-stage">
+        <div ref={container} className="chart-canvas" data-testid="chart-canvas" tabIndex={0} aria-label={t('chart.canvas')} />
+        <div ref={tooltip} className="chart-tooltip" hidden role="tooltip" />
+        <div ref={handle} className="chart-handle" hidden title={t('chart.handle')} />
+        {ctl && <Minimap ctl={ctl} />}
+        {!data && !error && <Spinner className="chart-spinner" />}
+        {data && data.nodes.length === 0 && ctl?.entityNodes().length === 0 && (
+          <NonIdealState className="chart-empty" icon={<GraphIcon size={48} />} title={t('chart.emptyTitle')} description={t('chart.emptyText')} />
+        )}
+      </div>
+      {error !== null && data && <ErrorCallout error={error} />}
+      {ctl && dialog?.kind === 'expand' && (
+        <ExpandDialog
+          from={dialog.from}
+          onChart={ctl.entityIds()}
+          onClose={() => setDialog(null)}
+          onAdd={async (ids) => {
+            const anchor = ctl.cy.getElementById(dialog.from[0]!).position();
+            await ctl.addEntities(ids, { ...anchor }, 'expand');
+          }}
+        />
+      )}
+      {ctl && dialog?.kind === 'link' && (
+        <LinkTypeDialog
+          fromLabel={String(ctl.cy.getElementById(dialog.from).data('label'))}
+          toLabel={String(ctl.cy.getElementById(dialog.to).data('label'))}
+          onClose={() => setDialog(null)}
+          onCreate={async (schema, props, sourceId) => {
+            await ctl.createLink(schema, dialog.from, dialog.to, props, sourceId);
+            await afterWrite();
+          }}
+        />
+      )}
+      {ctl && dialog?.kind === 'entity' && (
+        <NewEntityOnChart
+          schema="Person"
+          onClose={() => setDialog(null)}
+          onCreate={async (schema, props, sourceId) => {
+            await ctl.createEntity(schema, props, dialog.at, sourceId);
+            await afterWrite();
+          }}
+        />
+      )}
+      {ctl && dialog?.kind === 'delete' && (
+        <DeleteDialog
+          count={dialog.ids.length}
+          onClose={() => setDialog(null)}
+          onRemove={() => ctl.removeFromChart(dialog.ids)}
+          onDeleteFromCase={async () => {
+            for (const id of dialog.ids) await call('entity.delete', { id });
+            await ctl.removeFromChart(dialog.ids, 'delete');
+            await afterWrite();
+          }}
+        />
+      )}
+      {ctl && dialog?.kind === 'export' && (
+        <ExportDialog ctl={ctl} name={useChartTabs.getState().open.find((c) => c.id === chartId)?.name ?? 'chart'} defaultDir={dir} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}
+
+const noopSubscribe = () => () => undefined;
+const zero = () => 0;

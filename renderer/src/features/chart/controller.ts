@@ -1,0 +1,400 @@
+import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
+import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/dto';
+import { call } from '../../api';
+import { edgeDefinition, nodeDefinition } from './elements';
+import { History } from './history';
+import { Saver } from './saver';
+import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
+
+// The chart's one owner of state: the cytoscape instance (created by useCytoscape), the settings,
+// undo/redo and batched saving. React components call its methods and re-render only when its
+// version changes (selection, history, settings), never per element.
+
+type Positions = Map<string, Position>;
+
+export const groupNodeId = (id: string) => `group:${id}`;
+
+export class ChartController {
+  readonly history: History;
+  readonly saver: Saver;
+  settings: ChartSettings;
+  measures: Measures = new Map();
+  version = 0;
+  private listeners = new Set<() => void>();
+  private pendingNotify = false;
+
+  constructor(
+    readonly cy: Core,
+    readonly chartId: string,
+    settings: ChartSettings,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    this.settings = settings;
+    this.history = new History(() => this.notify());
+    this.saver = new Saver(chartId, { item: (id) => this.item(id), settings: () => this.settings }, onError);
+  }
+
+  // ---- React subscription (coalesced to one notification per frame) ----
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  };
+  getVersion = (): number => this.version;
+  notify(): void {
+    if (this.pendingNotify) return;
+    this.pendingNotify = true;
+    requestAnimationFrame(() => {
+      this.pendingNotify = false;
+      this.version++;
+      for (const l of this.listeners) l();
+    });
+  }
+
+  // ---- Reading the chart ----
+  entityNodes() {
+    return this.cy.nodes().not('.group, .ghost');
+  }
+
+  entityIds(): string[] {
+    return this.entityNodes().map((n) => n.id());
+  }
+
+  /** The saved form of an entity on the chart, or null when it is not on it. */
+  item(id: string): ChartItemInput | null {
+    const n = this.cy.getElementById(id);
+    if (n.empty() || !n.isNode() || n.hasClass('group') || n.hasClass('ghost')) return null;
+    const p = n.position();
+    const parent = n.data('parent') as string | undefined;
+    const style: ChartItemInput['style'] = {};
+    if (n.data('custom')) style.colour = n.data('custom') as string;
+    if (Number(n.data('scale')) !== 1) style.size = Number(n.data('scale'));
+    return {
+      entityId: id,
+      x: Math.round(p.x * 100) / 100,
+      y: Math.round(p.y * 100) / 100,
+      pinned: n.hasClass('pinned'),
+      hidden: Boolean(n.data('hidden')),
+      style,
+      group: parent ? parent.slice('group:'.length) : null,
+    };
+  }
+
+  positions(ids?: readonly string[]): Positions {
+    const out: Positions = new Map();
+    const nodes = ids ? ids.map((id) => this.cy.getElementById(id)).filter((n) => n.nonempty()) : this.entityNodes().toArray();
+    for (const n of nodes) out.set(n.id(), { ...(n as NodeSingular).position() });
+    return out;
+  }
+
+  // ---- Loading ----
+  load(data: ChartData): void {
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.addGroups(this.settings.groups.map((g) => g.id));
+      const unplaced = this.addRaw(data.nodes, data.edges, { x: 0, y: 0 });
+      if (unplaced.length > 0) this.saver.touch(unplaced);
+    });
+    this.refreshView();
+    const v = this.settings.viewport;
+    if (v) this.cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+    else this.cy.fit(undefined, 40);
+  }
+
+  private addGroups(ids: readonly string[]): void {
+    for (const id of ids) {
+      if (this.cy.getElementById(groupNodeId(id)).nonempty()) continue;
+      const g = this.settings.groups.find((x) => x.id === id);
+      this.cy.add({ group: 'nodes', data: { id: groupNodeId(id), label: g?.label ?? '' }, classes: 'group' });
+    }
+  }
+
+  /** Adds nodes and edges; nodes without a position go on a spiral around `anchor`. Returns those placed here. */
+  private addRaw(nodes: readonly ChartNode[], edges: readonly ChartEdge[], anchor: Position): string[] {
+    const placed: string[] = [];
+    const defs: ElementDefinition[] = [];
+    let i = 0;
+    for (const n of nodes) {
+      if (this.cy.getElementById(n.id).nonempty()) continue;
+      let pos: Position;
+      if (n.x !== null && n.y !== null) pos = { x: n.x, y: n.y };
+      else {
+        // Golden-angle spiral: new entities land near where the analyst was looking, unstacked.
+        const r = 70 * Math.sqrt(++i);
+        const a = i * 2.39996;
+        pos = { x: anchor.x + r * Math.cos(a), y: anchor.y + r * Math.sin(a) };
+        placed.push(n.id);
+      }
+      if (n.group) this.addGroups([n.group]);
+      defs.push(nodeDefinition(n, pos));
+    }
+    this.cy.add(defs);
+    const edgeDefs = edges
+      .filter((e) => this.cy.getElementById(e.id).empty() && this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty())
+      .map(edgeDefinition);
+    this.cy.add(edgeDefs);
+    return placed;
+  }
+
+  /** Re-applies merge, collapse, filters and rules: cheap classes and data, in batches. */
+  refreshView(): void {
+    applyMerge(this.cy, this.settings.mergeParallel);
+    applyCollapse(this.cy, this.settings.groups);
+    applyFilters(this.cy, this.settings);
+    applyRules(this.cy, this.settings.rules, this.measures);
+    this.notify();
+  }
+
+  // ---- Commands (each undoable) ----
+
+  /** Adds entities by id with their links to what is on the chart. */
+  async addEntities(ids: readonly string[], anchor?: Position, label = 'add'): Promise<number> {
+    const fresh = ids.filter((id) => this.cy.getElementById(id).empty());
+    if (fresh.length === 0) return 0;
+    const els = await call('chart.elements', { entityIds: fresh, withIds: this.entityIds() });
+    const at = anchor ?? this.viewCentre();
+    let added: string[] = [];
+    let snapshot: { nodes: ChartNode[]; edges: ChartEdge[] } | null = null;
+    await this.history.run({
+      label,
+      do: () => {
+        this.cy.batch(() => {
+          if (snapshot) this.addRaw(snapshot.nodes, snapshot.edges, at);
+          else this.addRaw(els.nodes, els.edges, at);
+        });
+        added = els.nodes.map((n) => n.id);
+        if (!snapshot) snapshot = { nodes: els.nodes.map((n) => ({ ...n, ...this.positionOf(n.id) })), edges: els.edges };
+        this.saver.touch(added);
+        this.refreshView();
+      },
+      undo: () => {
+        this.cy.batch(() => this.byIds(added).remove());
+        this.saver.touch(added);
+        this.refreshView();
+      },
+    });
+    return els.nodes.length;
+  }
+
+  removeFromChart(ids: readonly string[], label = 'remove'): Promise<void> {
+    const nodes = ids.map((id) => this.cy.getElementById(id)).filter((n) => n.nonempty() && !n.hasClass('group'));
+    if (nodes.length === 0) return Promise.resolve();
+    const coll = this.byIds(nodes.map((n) => n.id()));
+    const json = coll.union(coll.connectedEdges().not('.merged, .ghost')).jsons() as ElementDefinition[];
+    const removed = nodes.map((n) => n.id());
+    return this.history.run({
+      label,
+      do: () => {
+        this.cy.batch(() => this.byIds(removed).remove());
+        this.saver.touch(removed);
+        this.refreshView();
+      },
+      undo: () => {
+        this.cy.batch(() => {
+          this.cy.add(json.filter((j) => j.group === 'nodes'));
+          this.cy.add(json.filter((j) => j.group === 'edges' && this.cy.getElementById(String(j.data.id)).empty()));
+        });
+        this.saver.touch(removed);
+        this.refreshView();
+      },
+    });
+  }
+
+  /** Moves recorded after the fact (a drag, a finished layout): undo puts them back. */
+  recordMove(label: string, before: Positions, after: Positions): void {
+    const apply = (p: Positions) => {
+      this.setPositions(p);
+    };
+    this.saver.touch(after.keys());
+    this.history.record({ label, do: () => apply(after), undo: () => apply(before) });
+  }
+
+  setPositions(p: Positions): void {
+    this.cy.batch(() => {
+      for (const [id, pos] of p) this.cy.getElementById(id).position(pos);
+    });
+    this.saver.touch(p.keys());
+  }
+
+  pin(ids: readonly string[], pinned: boolean): Promise<void> {
+    const before = ids.filter((id) => this.cy.getElementById(id).hasClass('pinned'));
+    const set = (on: readonly string[], off: readonly string[]) => {
+      this.cy.batch(() => {
+        for (const id of on) this.cy.getElementById(id).addClass('pinned');
+        for (const id of off) this.cy.getElementById(id).removeClass('pinned');
+      });
+      this.saver.touch(ids);
+      this.notify();
+    };
+    return this.history.run({
+      label: pinned ? 'pin' : 'unpin',
+      do: () => (pinned ? set(ids, []) : set([], ids)),
+      undo: () => set(before, ids.filter((id) => !before.includes(id))),
+    });
+  }
+
+  /** A settings change (filters, merge, rules…) as one undoable step. */
+  changeSettings(label: string, next: ChartSettings): Promise<void> {
+    const before = this.settings;
+    const apply = (s: ChartSettings) => {
+      this.settings = s;
+      this.saver.touchSettings();
+      this.refreshView();
+    };
+    return this.history.run({ label, do: () => apply(next), undo: () => apply(before) });
+  }
+
+  /** Draws an organisation's members (and the organisation) inside one box. */
+  groupOrganisation(orgId: string, memberSchemas: readonly string[] = ['Membership', 'Employment', 'Directorship']): Promise<void> {
+    const org = this.cy.getElementById(orgId);
+    if (org.empty()) return Promise.resolve();
+    const members = org
+      .connectedEdges()
+      .filter((e) => memberSchemas.includes(e.data('schema') as string))
+      .connectedNodes()
+      .not('.group');
+    const ids = members.union(org).map((n) => n.id());
+    const gid = `org-${orgId}`;
+    const before = { settings: this.settings, parents: new Map(ids.map((id) => [id, this.cy.getElementById(id).data('parent') as string | undefined])) };
+    const next: ChartSettings = {
+      ...this.settings,
+      groups: [...this.settings.groups.filter((g) => g.id !== gid), { id: gid, label: String(org.data('label')), orgId, collapsed: false }],
+    };
+    // The members gather round the organisation, so the box is compact and readable (as in i2).
+    const places = this.positions(ids);
+    const centre = { ...org.position() };
+    const others = ids.filter((id) => id !== orgId);
+    const radius = 50 + 12 * others.length;
+    const gathered: Positions = new Map(
+      others.map((id, i) => [id, { x: centre.x + radius * Math.cos((2 * Math.PI * i) / others.length), y: centre.y + radius * Math.sin((2 * Math.PI * i) / others.length) }]),
+    );
+    return this.history.run({
+      label: 'group',
+      do: () => {
+        this.settings = next;
+        this.cy.batch(() => {
+          this.addGroups([gid]);
+          for (const id of ids) this.cy.getElementById(id).move({ parent: groupNodeId(gid) });
+        });
+        this.setPositions(gathered);
+        this.afterGroupChange(ids);
+      },
+      undo: () => {
+        this.settings = before.settings;
+        this.setPositions(places);
+        this.cy.batch(() => {
+          for (const id of ids) this.cy.getElementById(id).move({ parent: before.parents.get(id) ?? null });
+          const box = this.cy.getElementById(groupNodeId(gid));
+          if (box.nonempty() && box.children().empty()) box.remove();
+        });
+        this.afterGroupChange(ids);
+      },
+    });
+  }
+
+  ungroup(gid: string): Promise<void> {
+    const box = this.cy.getElementById(groupNodeId(gid));
+    const ids = box.children().map((n) => n.id());
+    const before = this.settings;
+    return this.history.run({
+      label: 'ungroup',
+      do: () => {
+        this.settings = { ...this.settings, groups: this.settings.groups.filter((g) => g.id !== gid) };
+        this.cy.batch(() => {
+          for (const id of ids) this.cy.getElementById(id).move({ parent: null });
+          this.cy.getElementById(groupNodeId(gid)).remove();
+        });
+        this.afterGroupChange(ids);
+      },
+      undo: () => {
+        this.settings = before;
+        this.cy.batch(() => {
+          this.addGroups([gid]);
+          for (const id of ids) this.cy.getElementById(id).move({ parent: groupNodeId(gid) });
+        });
+        this.afterGroupChange(ids);
+      },
+    });
+  }
+
+  toggleCollapse(gid: string): Promise<void> {
+    const groups = this.settings.groups.map((g) => (g.id === gid ? { ...g, collapsed: !g.collapsed } : g));
+    return this.changeSettings('collapse', { ...this.settings, groups });
+  }
+
+  private afterGroupChange(ids: readonly string[]): void {
+    this.saver.touch(ids);
+    this.saver.touchSettings();
+    this.refreshView();
+  }
+
+  /** A new link in the case, drawn on the chart; undo deletes it from the case again. */
+  createLink(schema: string, from: string, to: string, properties: Record<string, string[]>, sourceId?: string): Promise<void> {
+    let linkId: string | null = null;
+    return this.history.run({
+      label: 'link',
+      do: async () => {
+        linkId = (await call('link.create', { schema, from, to, properties, ...(sourceId ? { sourceId } : {}) })).id;
+        const els = await call('chart.elements', { entityIds: [from], withIds: [to] });
+        const edge = els.edges.find((e) => e.id === linkId);
+        if (edge) this.cy.batch(() => this.addRaw([], [edge], { x: 0, y: 0 }));
+        this.refreshView();
+      },
+      undo: async () => {
+        if (!linkId) return;
+        await call('entity.delete', { id: linkId });
+        this.cy.getElementById(linkId).remove();
+        linkId = null;
+        this.refreshView();
+      },
+    });
+  }
+
+  /** A new entity of the case at a place on the chart; undo deletes it from the case again. */
+  createEntity(schema: string, properties: Record<string, string[]>, at: Position, sourceId?: string): Promise<void> {
+    let id: string | null = null;
+    return this.history.run({
+      label: 'entity',
+      do: async () => {
+        id = (await call('entity.create', { schema, properties, ...(sourceId ? { sourceId } : {}) })).id;
+        const els = await call('chart.elements', { entityIds: [id], withIds: [] });
+        this.cy.batch(() => this.addRaw(els.nodes.map((n) => ({ ...n, x: at.x, y: at.y })), [], at));
+        this.saver.touch([id]);
+        this.refreshView();
+      },
+      undo: async () => {
+        if (!id) return;
+        await call('entity.delete', { id });
+        this.cy.getElementById(id).remove();
+        this.saver.touch([id]);
+        id = null;
+        this.refreshView();
+      },
+    });
+  }
+
+  /** The nodes with these ids, in one pass (a selector per id would be quadratic at 10,000). */
+  byIds(ids: readonly string[]) {
+    const set = new Set(ids);
+    return this.cy.nodes().filter((n) => set.has(n.id()));
+  }
+
+  // ---- Viewport ----
+  viewCentre(): Position {
+    const ext = this.cy.extent();
+    return { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
+  }
+
+  private positionOf(id: string): { x: number; y: number } {
+    const p = this.cy.getElementById(id).position();
+    return { x: p.x, y: p.y };
+  }
+
+  /** Remembers the viewport with the chart (saved with the next batch). */
+  rememberViewport(): void {
+    const pan = this.cy.pan();
+    this.settings = { ...this.settings, viewport: { zoom: this.cy.zoom(), x: pan.x, y: pan.y } };
+    this.saver.touchSettings();
+  }
+}
+

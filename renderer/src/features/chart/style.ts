@@ -1,0 +1,116 @@
+import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
+
+// The chart's look and its performance settings. The stylesheet is kept short: every selector
+// costs on each frame. Above BIG elements the settings switch to what keeps 10,000+ fluid:
+// straight "haystack" edges, edges hidden and the scene textured while panning, labels only
+// when they would be readable.
+
+export const BIG = 2000;
+
+export function stylesheet(big: boolean): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'ellipse',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(colour)',
+        'background-image': 'data(icon)',
+        'background-width': '62%',
+        'background-height': '62%',
+        'background-image-containment': 'inside',
+        'border-width': 0,
+        label: 'data(label)',
+        color: '#f6f7f9',
+        'font-size': 11,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-background-color': '#1c2127',
+        'text-background-opacity': 0.7,
+        'text-background-padding': '1px',
+        'text-max-width': '140px',
+        'text-wrap': 'ellipsis',
+        'min-zoomed-font-size': big ? 9 : 6,
+      },
+    },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
+    { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
+    { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
+    { selector: 'node.badge', style: { 'outline-width': 3, 'outline-color': '#e76a6e', 'outline-offset': 2 } },
+    {
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#4c90f0',
+        'background-opacity': 0.18,
+        'background-image': 'none',
+        'border-width': 2,
+        'border-color': '#fbb360',
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        'font-size': 12,
+        'font-weight': 'bold',
+        padding: '18px',
+      },
+    },
+    { selector: 'node.group.collapsed', style: { 'min-width': '70px', 'min-height': '40px', 'background-opacity': 0.9, 'border-style': 'double', 'border-width': 4 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': 'data(colour)',
+        'curve-style': big ? 'haystack' : 'bezier',
+        'haystack-radius': 0,
+        'line-style': 'solid',
+        opacity: 0.85,
+        ...(big
+          ? {}
+          : {
+              label: 'data(label)',
+              'font-size': 9,
+              color: '#c5cbd3',
+              'text-rotation': 'autorotate',
+              'text-background-color': '#1c2127',
+              'text-background-opacity': 0.7,
+              'min-zoomed-font-size': 7,
+            }),
+      },
+    },
+    { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge.directed', style: big ? {} : { 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.8 } },
+    { selector: 'edge:selected', style: { 'line-color': '#ffffff', 'target-arrow-color': '#ffffff', opacity: 1 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.12 } },
+    { selector: '.removed, .merged-away, .collapsed-away', style: { display: 'none' } },
+    { selector: 'node.ghost', style: { width: 6, height: 6, 'background-color': '#fbb360', label: '', 'background-image': 'none' } },
+    { selector: 'edge.ghost', style: { 'line-color': '#fbb360', 'line-style': 'dashed', width: 2, label: '', 'curve-style': 'straight' } },
+  ];
+}
+
+/** Renderer options by size. The canvas renderer is the default (see notes/toolchain.md). */
+export function performanceOptions(big: boolean): Partial<CytoscapeOptions> {
+  return {
+    hideEdgesOnViewport: big,
+    textureOnViewport: big,
+    hideLabelsOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
+    motionBlur: false,
+    wheelSensitivity: 0.4,
+    minZoom: 0.02,
+    maxZoom: 6,
+    boxSelectionEnabled: true,
+    selectionType: 'additive',
+  };
+}
+
+/** cytoscape injects an inline <style> unless an element with this id exists; the CSP forbids inline
+ * styles, so the marker goes in first and the one rule it would add lives in chart.css. */
+export function suppressInjectedStyle(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.prepend(marker);
+}

@@ -1,0 +1,51 @@
+import cytoscape, { type Core } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import type { ChartSettings } from '../../../../shared/api';
+import type { ChartData } from '../../../../shared/dto';
+import { ChartController } from './controller';
+import { prepareIcons } from './icons';
+import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
+
+// The one hook that owns the cytoscape instance (notes/style.md): it creates it on mount with
+// the renderer options for the chart's size (react-cytoscapejs does not forward these), loads
+// the chart once, and destroys it on unmount after saving what is pending. Element changes go
+// through the controller in cy.batch; React never renders per element.
+
+export function useCytoscape(data: (ChartData & { chart: { settings: ChartSettings } }) | null, onError: (err: unknown) => void) {
+  const container = useRef<HTMLDivElement | null>(null);
+  const [ctl, setCtl] = useState<ChartController | null>(null);
+  const errorRef = useRef(onError);
+  errorRef.current = onError;
+
+  const [iconsReady, setIconsReady] = useState(false);
+  useEffect(() => {
+    prepareIcons().then(
+      () => setIconsReady(true),
+      // Without raster icons the SVG ones still draw, only slower.
+      () => setIconsReady(true),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!data || !iconsReady || !container.current) return;
+    suppressInjectedStyle();
+    const big = data.nodes.length + data.edges.length > BIG;
+    const cy: Core = cytoscape({
+      container: container.current,
+      style: stylesheet(big),
+      layout: { name: 'preset' },
+      ...performanceOptions(big),
+    });
+    const controller = new ChartController(cy, data.chart.id, data.chart.settings, (err) => errorRef.current(err));
+    controller.load(data);
+    setCtl(controller);
+    return () => {
+      controller.rememberViewport();
+      void controller.saver.flush();
+      cy.destroy();
+      setCtl(null);
+    };
+  }, [data, iconsReady]);
+
+  return { container, ctl };
+}

@@ -1,0 +1,34 @@
+import { FormGroup, HTMLSelect } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportFormat } from '../../../../shared/api';
+import { PathInput } from '../packages/PathInput';
+import { formatOfPath, IMPORT_FORMATS, isTabular } from './formats';
+
+interface Props {
+  path: string;
+  format: ImportFormat;
+  onChange(patch: { path?: string; format?: ImportFormat }): void;
+}
+
+/** The file to read and what it is (guessed from its name; the core checks its content). */
+export function FileStep({ path, format, onChange }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-file-step">
+      <PathInput
+        id="import-path"
+        label={t('import.file.path')}
+        value={path}
+        placeholder={t('import.file.placeholder')}
+        helperText={t('import.file.pathHelp')}
+        onChange={(p) => {
+          const guessed = formatOfPath(p);
+          onChange(guessed ? { path: p, format: guessed } : { path: p });
+        }}
+      />
+      <FormGroup label={t('import.file.format')} labelFor="import-format" helperText={t(isTabular(format) ? 'import.file.tabularHelp' : 'import.file.structuredHelp')}>
+        <HTMLSelect id="import-format" value={format} onChange={(e) => onChange({ format: e.currentTarget.value as ImportFormat })} options={IMPORT_FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}`) }))} />
+      </FormGroup>
+    </div>
+  );
+}

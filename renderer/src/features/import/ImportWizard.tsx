@@ -1,0 +1,131 @@
+import { Button } from '@blueprintjs/core';
+import { ArrowLeftIcon, ArrowRightIcon, ImportIcon } from '@blueprintjs/icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportSpec } from '../../../../shared/api';
+import type { ImportReport, TabularPreview } from '../../../../shared/dto';
+import { call } from '../../api';
+import { afterWrite } from '../../app/caseActions';
+import { ErrorCallout } from '../../app/ErrorCallout';
+import { emptyDraft, emptyRow, rowComplete, type Draft } from './draft';
+import { DryRunStep } from './DryRunStep';
+import { FileStep } from './FileStep';
+import { isTabular } from './formats';
+import { MappingStep } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { RunStep } from './RunStep';
+import { SpecFileBar } from './SpecFileBar';
+import { fromSpec, toSpec } from './spec';
+import { StepBar, type Step } from './StepBar';
+
+const DRY_ROWS = 20;
+
+/** The import wizard (i2's "import specification"): file → preview → mapping → dry run → import. */
+export function ImportWizard() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [step, setStep] = useState<Step>('file');
+  const [preview, setPreview] = useState<TabularPreview | null>(null);
+  const [dry, setDry] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [runError, setRunError] = useState<unknown>(null);
+
+  const tabular = isTabular(draft.format);
+  const steps: Step[] = tabular ? ['file', 'preview', 'mapping', 'dryrun', 'run'] : ['file', 'dryrun', 'run'];
+  const patch = useCallback((p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p })), []);
+  const spec = useMemo(() => (tabular ? toSpec(draft) : undefined), [draft, tabular]);
+  const columns = { names: preview?.columns ?? [], header: draft.read.header ?? preview?.header ?? true };
+
+  const attempt = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const readPreview = async (d: Draft) => {
+    if (!isTabular(d.format)) return;
+    const p = await call('import.preview', { path: d.path.trim(), format: d.format, ...d.read, rows: 20 });
+    setPreview(p);
+  };
+  // Changing a reading option reads the first rows again.
+  useEffect(() => {
+    if (step !== 'preview') return;
+    void attempt(() => readPreview(draft));
+  }, [draft.read]);
+
+  const dryRun = async () => {
+    setDry(await call('import.dryRun', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}), limit: DRY_ROWS }));
+    setStep('dryrun');
+  };
+  const next = () =>
+    attempt(async () => {
+      if (step === 'file') {
+        if (!tabular) return dryRun();
+        await readPreview(draft);
+        setStep('preview');
+      } else if (step === 'preview') {
+        if (draft.entities.length === 0) patch({ entities: [{ key: 'entity1', schema: 'Person', props: [emptyRow('name')] }] });
+        setStep('mapping');
+      } else if (step === 'mapping') {
+        await dryRun();
+      }
+    });
+  const back = () => {
+    setError(null);
+    setStep(steps[Math.max(0, steps.indexOf(step) - 1)]!);
+  };
+  const run = async () => {
+    setStep('run');
+    setReport(null);
+    setRunError(null);
+    try {
+      setReport(await call('import.run', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}) }));
+      await afterWrite();
+    } catch (err) {
+      setRunError(err);
+    }
+  };
+  const again = () => {
+    setStep('file');
+    setDry(null);
+    setReport(null);
+    setRunError(null);
+  };
+  const loaded = (s: ImportSpec) => patch(fromSpec(s, { path: draft.path, format: isTabular(draft.format) ? draft.format : 'csv' }));
+
+  const mappingOk = draft.entities.length > 0 && draft.entities.every((e) => e.key && e.props.some(rowComplete)) && draft.links.every((l) => l.from !== l.to);
+  const canNext = !busy && (step === 'file' ? draft.path.trim() !== '' : step === 'preview' ? preview !== null : step === 'mapping' ? mappingOk : false);
+  const running = step === 'run' && report === null && runError === null;
+
+  return (
+    <div className="import-wizard">
+      <StepBar steps={steps} current={step} />
+      {(step === 'file' || step === 'mapping') && tabular && <SpecFileBar spec={step === 'mapping' ? (spec ?? null) : null} onLoaded={loaded} />}
+      <div className="import-step-body">
+        {step === 'file' && <FileStep path={draft.path} format={draft.format} onChange={patch} />}
+        {step === 'preview' && preview && <PreviewStep preview={preview} read={draft.read} onRead={(read) => patch({ read })} />}
+        {step === 'mapping' && <MappingStep draft={draft} columns={columns} onChange={patch} />}
+        {step === 'dryrun' && dry && <DryRunStep report={dry} />}
+        {step === 'run' && <RunStep report={report} error={runError} onAgain={again} />}
+        <ErrorCallout error={error} />
+      </div>
+      {step !== 'run' && (
+        <footer className="import-nav">
+          {step !== 'file' && <Button icon={<ArrowLeftIcon />} text={t('import.nav.back')} onClick={back} disabled={busy || running} />}
+          {step === 'dryrun' ? (
+            <Button intent="primary" icon={<ImportIcon />} text={t('import.nav.import')} onClick={() => void run()} />
+          ) : (
+            <Button intent="primary" endIcon={<ArrowRightIcon />} text={step === 'mapping' || (step === 'file' && !tabular) ? t('import.nav.dryRun') : t('import.nav.next')} disabled={!canNext} loading={busy} onClick={() => void next()} />
+          )}
+        </footer>
+      )}
+    </div>
+  );
+}

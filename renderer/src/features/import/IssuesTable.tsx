@@ -1,0 +1,31 @@
+import { HTMLTable } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue } from '../../../../shared/dto';
+import { formatNumber } from '../../format';
+
+/** What was skipped and why, row by row ("row 5: date '31/02/2024' is not a date"). */
+export function IssuesTable({ issues, more }: { issues: readonly ImportIssue[]; more: number }) {
+  const { t } = useTranslation();
+  if (issues.length === 0) return null;
+  return (
+    <div className="table-scroll import-issues">
+      <HTMLTable compact striped className="data-table" aria-label={t('import.report.issues')}>
+        <thead>
+          <tr>
+            <th className="num">{t('import.dry.row')}</th>
+            <th>{t('import.report.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((e, i) => (
+            <tr key={i}>
+              <td className="num">{e.row === null ? '—' : formatNumber(e.row)}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </HTMLTable>
+      {more > 0 && <p className="muted small">{t('import.report.more', { count: more, n: formatNumber(more) })}</p>}
+    </div>
+  );
+}

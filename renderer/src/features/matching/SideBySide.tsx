@@ -1,0 +1,70 @@
+import { HTMLTable } from '@blueprintjs/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getSchema } from '../../../../shared/catalogue';
+import type { EntityDetail } from '../../../../shared/dto';
+import { call } from '../../api';
+import { ErrorCallout } from '../../app/ErrorCallout';
+import { SchemaIcon } from '../../app/schemaIcon';
+import { propLabel, schemaLabel } from '../../catalogueText';
+
+/** Two entities' properties in two columns; values both hold are marked. */
+export function SideBySide({ a, b }: { a: string; b: string }) {
+  const { t } = useTranslation();
+  const [pair, setPair] = useState<[EntityDetail, EntityDetail] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    setPair(null);
+    Promise.all([call('entity.get', { id: a }), call('entity.get', { id: b })]).then(
+      (p) => live && setPair(p),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [a, b]);
+  if (error) return <ErrorCallout error={error} />;
+  if (!pair) return null;
+  const [ea, eb] = pair;
+  const schema = getSchema(ea.schema);
+  const props = [...new Set([...Object.keys(ea.properties), ...Object.keys(eb.properties)])];
+  const values = (e: EntityDetail, p: string) => (e.properties[p] ?? []).map((s) => s.value);
+  const cell = (mine: string[], theirs: string[]) =>
+    mine.length === 0 ? (
+      <span className="muted">—</span>
+    ) : (
+      mine.map((v, i) => (
+        <div key={i} className={theirs.includes(v) ? 'value-shared' : undefined}>
+          {v}
+        </div>
+      ))
+    );
+  return (
+    <HTMLTable compact className="data-table side-by-side" aria-label={t('matching.compare')}>
+      <thead>
+        <tr>
+          <th>{t('matching.property')}</th>
+          {[ea, eb].map((e) => (
+            <th key={e.id}>
+              <SchemaIcon schema={e.schema} /> {e.caption || t('entity.noCaption')} <span className="muted">· {schemaLabel(e.schema)}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.map((p) => {
+          const va = values(ea, p);
+          const vb = values(eb, p);
+          return (
+            <tr key={p}>
+              <th scope="row">{propLabel(schema, schema?.properties.find((d) => d.name === p), p)}</th>
+              <td>{cell(va, vb)}</td>
+              <td>{cell(vb, va)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </HTMLTable>
+  );
+}
