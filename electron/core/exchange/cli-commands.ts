@@ -29,9 +29,19 @@ async function refusable(ctx: CommandContext, fn: () => Promise<number>): Promis
   }
 }
 
-function scopeFrom(values: CommandContext['values']): Input<'package.export'>['scope'] {
-  const chosen = [values.all === true && 'all', str(values.select) && 'select', str(values.entities) && 'entities', str(values.project) && 'project', values.changed === true && 'changed'].filter(Boolean);
-  if (chosen.length !== 1) throw new UsageError('choose exactly one of --all, --select QUERY, --entities ID,…, --project ID, --changed');
+type Scope = Input<'package.export'>['scope'];
+
+function scopeFrom(values: CommandContext['values']): Scope | { kind: 'chart'; id: string } {
+  const chosen = [
+    values.all === true && 'all',
+    str(values.select) && 'select',
+    str(values.entities) && 'entities',
+    str(values.chart) && 'chart',
+    str(values.project) && 'project',
+    values.changed === true && 'changed',
+  ].filter(Boolean);
+  if (chosen.length !== 1) throw new UsageError('choose exactly one of --all, --chart ID, --select QUERY, --entities ID,…, --project ID, --changed');
+  if (str(values.chart)) return { kind: 'chart', id: str(values.chart)! };
   if (values.all === true) return { kind: 'all' };
   if (str(values.select)) return { kind: 'search', query: str(values.select)! };
   if (str(values.entities)) return { kind: 'entities', ids: csv(values.entities) };
@@ -148,15 +158,29 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     },
   },
   'package export': {
-    usage: 'cordon package export FILE OUT.cordonpkg --to ID[,ID…] [--all | --select QUERY | --entities ID,… | --project ID | --changed] [--json]',
+    usage: 'cordon package export FILE OUT.cordonpkg --to ID[,ID…] [--all | --chart ID | --select QUERY | --entities ID,… | --project ID | --changed] [--json]',
     summary: 'Write a signed, encrypted exchange package; prints the handling review (what was withheld and why).',
     positionals: ['FILE', 'OUT'],
-    options: { ...json, to: { type: 'string' }, all: { type: 'boolean' }, select: { type: 'string' }, entities: { type: 'string' }, project: { type: 'string' }, changed: { type: 'boolean' } },
+    options: {
+      ...json,
+      to: { type: 'string' },
+      all: { type: 'boolean' },
+      chart: { type: 'string' },
+      select: { type: 'string' },
+      entities: { type: 'string' },
+      project: { type: 'string' },
+      changed: { type: 'boolean' },
+    },
     async run(ctx) {
       const to = csv(ctx.values.to);
       if (to.length === 0) throw new UsageError('--to takes the officer id(s) the package is for');
-      const scope = scopeFrom(ctx.values);
+      const chosen = scopeFrom(ctx.values);
       await ctx.openCase(ctx.positionals[0]!);
+      // A chart is a view over the case: the package carries the entities on it (and the links
+      // between them, which the export adds for entities it sends).
+      const scope: Scope =
+        chosen.kind === 'chart' ? { kind: 'entities', ids: (await ctx.call('chart.open', { id: chosen.id })).nodes.map((n) => n.id) } : chosen;
+      if (scope.kind === 'entities' && scope.ids.length === 0) throw new UsageError(`chart ${chosen.kind === 'chart' ? chosen.id : ''} has no entities on it`);
       const r = await ctx.call('package.export', { path: ctx.positionals[1]!, to, scope });
       if (ctx.json) ctx.outJson(r);
       else {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/core/cli';
 import { captureIo } from '../cli-io';
-import { tempDir } from '../helpers';
+import { tempDir, testCore } from '../helpers';
 import { rawTar, untar } from './tamper';
 
 // The exchange commands of the issue, end to end through the CLI: two workstations, cards, export,
@@ -73,5 +73,40 @@ describe('cordon officer / package', () => {
     const bad = await fr('package', 'verify', frCase, join(dir, 'bad.cordonpkg'));
     expect(bad.code).toBe(4);
     expect(bad.err).toMatch(/the payload was altered/);
+  });
+
+  it('package export --chart sends the entities on a chart', async () => {
+    const dir = tempDir();
+    const es = cli(dir, 'es');
+    const fr = cli(dir, 'fr');
+    const [esCase, frCase] = [join(dir, 'es.cordon'), join(dir, 'fr.cordon')];
+    await es('case', 'create', esCase, '--bureau', 'ES');
+    await fr('case', 'create', frCase, '--bureau', 'FR');
+    await es('officer', 'init', esCase, '--bureau', 'ES', '--name', 'Ana García');
+    await fr('officer', 'init', frCase, '--bureau', 'FR', '--name', 'Benoît Martin');
+    await es('officer', 'card', esCase, join(dir, 'es-card.json'));
+    await fr('officer', 'card', frCase, join(dir, 'fr-card.json'));
+    await fr('officer', 'import', frCase, join(dir, 'es-card.json'), '--verified');
+    const frInEs = JSON.parse((await es('officer', 'import', esCase, join(dir, 'fr-card.json'), '--verified', '--json')).out).id as string;
+    const ids: string[] = [];
+    for (const name of ['On Chart One', 'On Chart Two', 'Not On Chart']) {
+      ids.push(JSON.parse((await es('entity', 'add', esCase, '--schema', 'Person', '--prop', `name=${name}`, '--json')).out).id);
+    }
+    // The chart is made the way the app makes it, through the contract.
+    const core = testCore(join(dir, 'data-es'));
+    await core.ok('case.open', { path: esCase, passphrase: 'pass es' });
+    const chart = await core.ok('chart.create', { name: 'Cell A' });
+    await core.ok('chart.save', { id: chart.id, upsert: [{ entityId: ids[0]!, x: 0, y: 0 }, { entityId: ids[1]!, x: 50, y: 0 }] });
+    await core.ok('case.close', {});
+
+    const pkg = join(dir, 'chart.cordonpkg');
+    expect((await es('package', 'export', esCase, pkg, '--to', frInEs, '--chart', chart.id, '--all')).code).toBe(2);
+    expect((await es('package', 'export', esCase, pkg, '--to', frInEs, '--chart', chart.id)).code).toBe(0);
+    const verified = JSON.parse((await fr('package', 'verify', frCase, pkg, '--json')).out);
+    expect(verified.counts.entities).toBe(2);
+    expect((await fr('package', 'import', frCase, pkg, '--accept-all')).code).toBe(0);
+    expect((await fr('search', frCase, 'chart', '--json')).out).toMatch(/On Chart Two/);
+    expect((await fr('search', frCase, 'not on chart', '--json')).out).not.toMatch(/Not On Chart/);
+    expect((await es('package', 'export', esCase, pkg, '--to', frInEs, '--chart', 'ES-no-such-chart')).code).toBe(1);
   });
 });
