@@ -20,11 +20,15 @@ import { mulberry32 } from '../../electron/core/analysis/random';
 import { undirected } from '../../electron/core/analysis/undirected';
 
 const PYTHON = '/usr/bin/python3';
-const SIZES: Array<[number, number]> = [
+const DEFAULT_SIZES: Array<[number, number]> = [
   [1_000, 5_000],
   [10_000, 50_000],
   [50_000, 250_000],
 ];
+/** `BENCH_ANALYSIS_SIZES=1000x5000,10000x50000` runs only those sizes. */
+const SIZES: Array<[number, number]> = process.env.BENCH_ANALYSIS_SIZES
+  ? process.env.BENCH_ANALYSIS_SIZES.split(',').map((s) => s.split('x').map(Number) as [number, number])
+  : DEFAULT_SIZES;
 const NETWORKX_MAX_NODES = 10_000;
 const MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
 type Measure = (typeof MEASURES)[number];
@@ -124,9 +128,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-bench-'));
   console.log(`analysis bench · ${defaultThreads()} worker threads for betweenness/closeness · igraph and networkx single-threaded`);
   console.log('ratio = reference time / our time (above 1: we are faster)\n');
-  const rows: string[] = [];
   try {
     for (const [n, m] of SIZES) {
+      const rows: string[] = [];
       const { g, edges } = randomGraph(n, m, n + m);
       peakRss = process.memoryUsage().rss;
       const mine = await ours(g);
@@ -174,12 +178,13 @@ async function main(): Promise<void> {
       console.log(
         `BENCH ${JSON.stringify({ bench: 'analysis', measure: 'betweenness-approx', nodes: n, edges: m, ours_ms: Math.round(approxMs), samples: est.samples, epsilon: est.epsilon, top20_overlap: overlap })}`,
       );
+      // Each size's table as soon as it is done, so a long run shows what it has.
+      console.log(rows.join('\n'));
     }
   } finally {
     clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(rows.join('\n'));
 }
 
 await main();

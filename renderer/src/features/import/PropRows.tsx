@@ -76,7 +76,7 @@ export function PropRows({ idPrefix, schema, rows, columns, onChange, identity }
               </td>
               {identity && (
                 <td className="center">
-                  <Checkbox aria-label={t('import.map.identityOf', { prop: r.prop || '—' })} checked={r.identity} disabled={!r.prop} onChange={(e) => set(i, { identity: e.currentTarget.checked })} />
+                  <Checkbox aria-label={t('import.map.identityOf', { prop: r.prop ? propLabel(def, pdef, r.prop) : '—' })} checked={r.identity} disabled={!r.prop} onChange={(e) => set(i, { identity: e.currentTarget.checked })} />
                 </td>
               )}
               <td>

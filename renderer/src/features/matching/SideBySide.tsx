@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { propLabel, schemaLabel } from '../../catalogueText';
+import { countryName, formatPartialDate } from '../../format';
 
 /** Two entities' properties in two columns; values both hold are marked. */
 export function SideBySide({ a, b }: { a: string; b: string }) {
@@ -30,13 +31,17 @@ export function SideBySide({ a, b }: { a: string; b: string }) {
   const schema = getSchema(ea.schema);
   const props = [...new Set([...Object.keys(ea.properties), ...Object.keys(eb.properties)])];
   const values = (e: EntityDetail, p: string) => (e.properties[p] ?? []).map((s) => s.value);
-  const cell = (mine: string[], theirs: string[]) =>
+  const shown = (p: string, v: string) => {
+    const type = schema?.properties.find((d) => d.name === p)?.type;
+    return type === 'date' ? formatPartialDate(v) : type === 'country' ? countryName(v) : v;
+  };
+  const cell = (p: string, mine: string[], theirs: string[]) =>
     mine.length === 0 ? (
       <span className="muted">—</span>
     ) : (
       mine.map((v, i) => (
         <div key={i} className={theirs.includes(v) ? 'value-shared' : undefined}>
-          {v}
+          {shown(p, v)}
         </div>
       ))
     );
@@ -59,8 +64,8 @@ export function SideBySide({ a, b }: { a: string; b: string }) {
           return (
             <tr key={p}>
               <th scope="row">{propLabel(schema, schema?.properties.find((d) => d.name === p), p)}</th>
-              <td>{cell(va, vb)}</td>
-              <td>{cell(vb, va)}</td>
+              <td>{cell(p, va, vb)}</td>
+              <td>{cell(p, vb, va)}</td>
             </tr>
           );
         })}
