@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { analysisHandlers } from './analysis/service';
 import { chartHandlers } from './charts/handlers';
+import { cooperationHandlers } from './cooperation/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { interchangeHandlers } from './interchange/handlers';
 import { buildDemo, DEMO_BUREAU, DEMO_NAME, DEMO_PASSPHRASE } from './demo/caviar';
@@ -94,5 +95,6 @@ export function createHandlers(session: Session): Handlers {
     ...exchangeHandlers(session),
     ...interchangeHandlers(session),
     ...chartHandlers(session),
+    ...cooperationHandlers(session),
   };
 }

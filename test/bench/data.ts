@@ -1,18 +1,11 @@
+import { mulberry32 } from '../../electron/core/analysis/random';
+
 // Deterministic, realistic-looking synthetic case data for the store benchmark: multilingual
 // names with diacritics (so that the FTS case/accent folding is exercised), aliases, dates of birth
 // and national ID numbers for people; calls and associations between them.
 
-/** mulberry32: small, fast, seeded PRNG so that both runs (encrypted / plain) insert the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so that both runs (encrypted / plain) insert the same data: the analysis PRNG. */
+export const rng = mulberry32;
 
 export const FIRST_NAMES = [
   'José', 'María', 'Zoë', 'François', 'Jürgen', 'Søren', 'Łukasz', 'Ángel', 'Çağla', 'Mehmet', 'Ioana', 'Dragoș',

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
 import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/dto';
 import { CordonError } from '../../../shared/errors';
-import { mostRestrictive, type Tlp } from '../../../shared/grading';
+import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { normaliseValue } from '../../../shared/values';
 import type { StoreContext } from './context';
 
@@ -558,43 +558,8 @@ export class EntityStore {
       .prepare('SELECT id, schema, caption, created_at, updated_at, deleted FROM entities WHERE id = ?')
       .get(id) as { id: string; schema: string; caption: string; created_at: string; updated_at: string; deleted: number } | undefined;
     if (!row || row.deleted) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
-    const statements = this.ctx.db
-      .prepare(
-        `SELECT st.id, st.prop, st.value, st.source_id, st.originator, st.first_seen, st.last_seen,
-                s.title, s.scheme, s.grade, s.handling, s.tlp
-           FROM statements st LEFT JOIN sources s ON s.id = st.source_id
-          WHERE st.entity_id = ? AND st.retracted = 0 ORDER BY st.id`,
-      )
-      .all(id) as Array<{
-      id: number;
-      prop: string;
-      value: string;
-      source_id: string | null;
-      originator: string;
-      first_seen: string;
-      last_seen: string;
-      title: string | null;
-      scheme: string | null;
-      grade: string | null;
-      handling: string | null;
-      tlp: string | null;
-    }>;
-    const properties: Record<string, StatementView[]> = {};
-    for (const s of statements) {
-      (properties[s.prop] ??= []).push({
-        id: s.id,
-        prop: s.prop,
-        value: s.value,
-        sourceId: s.source_id,
-        source:
-          s.source_id && s.title !== null
-            ? { id: s.source_id, title: s.title, scheme: s.scheme as never, grade: s.grade!, handling: s.handling, tlp: s.tlp as Tlp | null }
-            : null,
-        originator: s.originator,
-        firstSeen: s.first_seen,
-        lastSeen: s.last_seen,
-      });
-    }
+    const statements = liveStatementViews(this.ctx.db, [id]);
+    const properties = byProperty(statements);
     const links = this.ctx.db
       .prepare(
         `SELECT l.id, e.schema, e.caption, 'out' AS direction, o.id AS oid, o.schema AS oschema, o.caption AS ocaption
@@ -617,7 +582,7 @@ export class EntityStore {
     const ends = this.ctx.db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(id) as
       | { source_id: string; target_id: string }
       | undefined;
-    const banner = mostRestrictive(statements.map((s) => ({ handling: s.handling ?? undefined, tlp: (s.tlp ?? undefined) as Tlp | undefined })));
+    const banner = mostRestrictive(statements.map((s) => ({ handling: s.source?.handling ?? undefined, tlp: s.source?.tlp ?? undefined })));
     return {
       id: row.id,
       schema: row.schema,
@@ -641,4 +606,54 @@ export class EntityStore {
       .all(...args, limit, offset) as EntitySummary[];
     return { total, items };
   }
+}
+
+type StatementRow = {
+  id: number;
+  entity_id: string;
+  prop: string;
+  value: string;
+  source_id: string | null;
+  originator: string;
+  first_seen: string;
+  last_seen: string;
+  title: string | null;
+  scheme: string | null;
+  grade: string | null;
+  handling: string | null;
+  tlp: string | null;
+};
+
+/** The live statements of some entities, each with its source's grading: what provenance shows. */
+export function liveStatementViews(db: Database, entityIds: readonly string[]): Array<StatementView & { entityId: string }> {
+  if (entityIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT st.id, st.entity_id, st.prop, st.value, st.source_id, st.originator, st.first_seen, st.last_seen,
+              s.title, s.scheme, s.grade, s.handling, s.tlp
+         FROM statements st LEFT JOIN sources s ON s.id = st.source_id
+        WHERE st.entity_id IN (${entityIds.map(() => '?').join(', ')}) AND st.retracted = 0 ORDER BY st.id`,
+    )
+    .all(...entityIds) as StatementRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    entityId: r.entity_id,
+    prop: r.prop,
+    value: r.value,
+    sourceId: r.source_id,
+    source:
+      r.source_id && r.title !== null
+        ? { id: r.source_id, title: r.title, scheme: r.scheme as GradingScheme, grade: r.grade!, handling: r.handling, tlp: r.tlp as Tlp | null }
+        : null,
+    originator: r.originator,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  }));
+}
+
+/** Statements grouped by property, in the order they were made. */
+export function byProperty<T extends { prop: string }>(statements: readonly T[]): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const st of statements) (out[st.prop] ??= []).push(st);
+  return out;
 }

@@ -1,4 +1,5 @@
 import { useWorkspace } from '../state/workspace';
+import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { AuditView } from '../features/audit/AuditView';
 import { ChartsView } from '../features/chart/ChartsView';
 import { EntitiesView } from '../features/entities/EntitiesView';
@@ -15,6 +16,7 @@ import { TopBar } from './TopBar';
 
 export function CaseView() {
   const view = useWorkspace((s) => s.view);
+  const analysisOpen = useWorkspace((s) => s.analysisOpen);
   return (
     <div className="case-view">
       <HandlingBanner />
@@ -31,6 +33,7 @@ export function CaseView() {
           {view === 'officers' && <OfficersView />}
           {view === 'projects' && <ProjectsView />}
           {view === 'packages' && <PackagesView />}
+          {analysisOpen && <AnalysisPanel />}
           <JobsPanel />
         </main>
       </div>

@@ -1,5 +1,5 @@
 import { Button, Tooltip } from '@blueprintjs/core';
-import { DuplicateIcon, ImportIcon } from '@blueprintjs/icons';
+import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
 import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,8 @@ export function Rail() {
   const setView = useWorkspace((s) => s.setView);
   const entities = useSession((s) => s.info?.entities ?? 0);
   const sources = useSession((s) => s.info?.sources ?? 0);
+  const analysisOpen = useWorkspace((s) => s.analysisOpen);
+  const setAnalysisOpen = useWorkspace((s) => s.setAnalysisOpen);
   const item = (id: View, icon: ReactElement, count?: number) => (
     <Button
       key={id}
@@ -41,6 +43,16 @@ export function Rail() {
       {item('audit', <HistoryIcon />)}
       {item('import', <ImportIcon />)}
       {item('duplicates', <DuplicateIcon />)}
+      <Button
+        variant="minimal"
+        alignText="start"
+        fill
+        icon={<LayoutHierarchyIcon />}
+        active={analysisOpen}
+        aria-pressed={analysisOpen}
+        onClick={() => setAnalysisOpen(!analysisOpen)}
+        text={t('analysis.rail')}
+      />
       <div className="rail-divider" />
       {item('officers', <BadgeIcon />)}
       {item('projects', <ProjectsIcon />)}

@@ -14,6 +14,9 @@ interface WorkspaceState {
   selectedId: string | null;
   typeFilter: string | null;
   dataVersion: number;
+  /** The bottom panel's structure analysis (issue 4), open beside any view. */
+  analysisOpen: boolean;
+  setAnalysisOpen(open: boolean): void;
   setView(view: View): void;
   select(id: string | null): void;
   setTypeFilter(schema: string | null): void;
@@ -21,11 +24,12 @@ interface WorkspaceState {
   reset(): void;
 }
 
-const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0 };
+const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0, analysisOpen: false };
 
 export const useWorkspace = create<WorkspaceState>()((set) => ({
   ...initial,
   setView: (view) => set({ view }),
+  setAnalysisOpen: (analysisOpen) => set({ analysisOpen }),
   select: (selectedId) => set(selectedId ? { selectedId, view: 'entities' } : { selectedId }),
   setTypeFilter: (typeFilter) => set({ typeFilter }),
   bumpData: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),

@@ -1,8 +1,8 @@
-import type { StatementView, MatchCluster } from '../../../../shared/dto';
+import type { MatchCluster } from '../../../../shared/dto';
 import { captionOf, getSchema } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
-import type { Tlp } from '../../../../shared/grading';
 import type { Case } from '../../store/case';
+import { byProperty, liveStatementViews } from '../../store/entities';
 
 // Same-as judgements (DESIGN.md §3). Nothing is merged destructively: a "same" judgement links
 // two records, and `entities.canonical_id` is recomputed from the judgements in force (the
@@ -108,41 +108,7 @@ export function cluster(c: Case, id: string): MatchCluster {
       ? c.db.prepare('SELECT id, schema, caption FROM entities WHERE canonical_id = ? AND deleted = 0 ORDER BY id').all(canon)
       : c.db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?').all(id)
   ) as Array<{ id: string; schema: string; caption: string }>;
-  const rows = c.db
-    .prepare(
-      `SELECT st.id, st.entity_id, st.prop, st.value, st.source_id, st.originator, st.first_seen, st.last_seen, s.title, s.scheme, s.grade, s.handling, s.tlp
-         FROM statements st LEFT JOIN sources s ON s.id = st.source_id
-        WHERE st.entity_id IN (${members.map(() => '?').join(', ')}) AND st.retracted = 0 ORDER BY st.id`,
-    )
-    .all(...members.map((m) => m.id)) as Array<{
-    id: number;
-    entity_id: string;
-    prop: string;
-    value: string;
-    source_id: string | null;
-    originator: string;
-    first_seen: string;
-    last_seen: string;
-    title: string | null;
-    scheme: string | null;
-    grade: string | null;
-    handling: string | null;
-    tlp: string | null;
-  }>;
-  const properties: Record<string, Array<StatementView & { entityId: string }>> = {};
-  for (const r of rows) {
-    (properties[r.prop] ??= []).push({
-      id: r.id,
-      entityId: r.entity_id,
-      prop: r.prop,
-      value: r.value,
-      sourceId: r.source_id,
-      source: r.source_id && r.title !== null ? { id: r.source_id, title: r.title, scheme: r.scheme as never, grade: r.grade!, handling: r.handling, tlp: r.tlp as Tlp | null } : null,
-      originator: r.originator,
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-    });
-  }
+  const properties = byProperty(liveStatementViews(c.db, members.map((m) => m.id)));
   const head = members.find((m) => m.id === (canon ?? id)) ?? members[0]!;
   const caption = captionOf(getSchema(head.schema)!, (p) => (properties[p] ?? []).map((s) => s.value));
   return { canonicalId: canon, members, properties, caption };

@@ -30,6 +30,7 @@ import { schemaLabel } from '../../catalogueText';
 import { useSession } from '../../state/session';
 import { useWorkspace } from '../../state/workspace';
 import { AddSearch } from './AddSearch';
+import { useActiveChart } from './activeChart';
 import { addRule, loadMeasures } from './analysisRules';
 import { useChartTabs } from './chartTabs';
 import { DeleteDialog } from './DeleteDialog';
@@ -81,6 +82,14 @@ export function ChartTab({ chartId }: { chartId: string }) {
     const sel = () => ctl.notify();
     ctl.cy.on('select unselect', sel);
     return () => void ctl.cy.off('select unselect', sel);
+  }, [ctl]);
+
+  useEffect(() => {
+    if (!ctl) return;
+    useActiveChart.setState({ ctl });
+    return () => {
+      if (useActiveChart.getState().ctl === ctl) useActiveChart.setState({ ctl: null });
+    };
   }, [ctl]);
 
   const refs = useMemo(() => ({ tooltip, handle }), []);

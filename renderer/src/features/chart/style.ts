@@ -37,6 +37,7 @@ export function stylesheet(big: boolean): StylesheetJson {
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
     { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
+    { selector: 'edge.highlight', style: { 'line-color': '#fbb360', 'target-arrow-color': '#fbb360', width: 4 } },
     { selector: 'node.badge', style: { 'outline-width': 3, 'outline-color': '#e76a6e', 'outline-offset': 2 } },
     {
       selector: 'node.group',
