@@ -131,6 +131,9 @@ export interface TabularPreview {
 export interface ImportIssue {
   /** Spreadsheet row (header = row 1) or line of the file; null for the file as a whole. */
   row: number | null;
+  /** Why, without the row: "date '31/02/2024' is not a date" (tables show `row` beside it). */
+  reason: string;
+  /** The one-line form for logs and the CLI: "row 1,203: date '31/02/2024' is not a date". */
   message: string;
 }
 

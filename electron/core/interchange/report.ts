@@ -36,7 +36,7 @@ export class ReportBuilder {
       this.moreErrors++;
       return;
     }
-    this.errors.push({ row, message: row === null ? message : `${rowLabel(row, this.noun)}: ${message}` });
+    this.errors.push({ row, reason: message, message: row === null ? message : `${rowLabel(row, this.noun)}: ${message}` });
   }
 
   warn(message: string): void {

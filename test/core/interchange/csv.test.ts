@@ -1,6 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ReportBuilder } from '../../../electron/core/interchange/report';
 import { loadSpec } from '../../../electron/core/interchange/handlers';
 import { counts, fixture, openCase } from './support';
 
@@ -91,6 +92,8 @@ describe('CSV intake: import', () => {
     const { core } = await openCase();
     const r = await core.ok('import.run', { path: fixture('accounts-noheader.csv'), format: 'csv', spec: loadSpec(fixture('accounts-noheader.spec.json')) });
     expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^row 4: iban 'GB00 BAD 1' is not a valid IBAN/)]);
+    // The row travels on its own; the reason does not repeat it (the report table shows both).
+    expect(r.errors[0]).toMatchObject({ row: 4, reason: expect.stringMatching(/^iban 'GB00 BAD 1' is not a valid IBAN/) });
     const accounts = await core.ok('entity.list', { schema: 'BankAccount' });
     expect(accounts.items.map((a) => a.id).sort()).toEqual(['bankaccount-DE89370400440532013000', 'bankaccount-GB82WEST12345698765432']);
     expect(r.links).toBe(3);
@@ -193,5 +196,17 @@ describe('CSV intake: import', () => {
     const r = await core.ok('import.run', { path: file, format: 'xlsx', spec });
     expect(r).toMatchObject({ records: 3, created: 2, links: 2, skipped: 1 });
     expect(r.errors[0]!.message).toMatch(/^row 4: phone 'oops' is not a phone number/);
+  });
+});
+
+describe('the import report', () => {
+  it('each issue carries its row and a reason without it; the one-line message still names the row', () => {
+    const report = new ReportBuilder('row');
+    report.skip(1203, "date '31/02/2024' is not a date");
+    report.issue(null, 'the file has no header row');
+    expect(report.errors).toEqual([
+      { row: 1203, reason: "date '31/02/2024' is not a date", message: "row 1,203: date '31/02/2024' is not a date" },
+      { row: null, reason: 'the file has no header row', message: 'the file has no header row' },
+    ]);
   });
 });

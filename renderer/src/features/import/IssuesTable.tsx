@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../../shared/dto';
 import { formatNumber } from '../../format';
 
-/** What was skipped and why, row by row ("row 5: date '31/02/2024' is not a date"). */
+/** What was skipped and why, row by row: the row in its own column, then the reason without it. */
 export function IssuesTable({ issues, more }: { issues: readonly ImportIssue[]; more: number }) {
   const { t } = useTranslation();
   if (issues.length === 0) return null;
@@ -20,7 +20,7 @@ export function IssuesTable({ issues, more }: { issues: readonly ImportIssue[]; 
           {issues.map((e, i) => (
             <tr key={i}>
               <td className="num">{e.row === null ? '—' : formatNumber(e.row)}</td>
-              <td>{e.message}</td>
+              <td>{e.reason}</td>
             </tr>
           ))}
         </tbody>
