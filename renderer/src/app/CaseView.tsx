@@ -6,6 +6,8 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ImportView } from '../features/import/ImportView';
 import { DuplicatesView } from '../features/matching/DuplicatesView';
 import { JobsPanel } from '../features/jobs/JobsPanel';
+import { MeetingsView } from '../features/meetings/MeetingsView';
+import { OperationsView } from '../features/operations/OperationsView';
 import { OfficersView } from '../features/officers/OfficersView';
 import { PackagesView } from '../features/packages/PackagesView';
 import { ProjectsView } from '../features/projects/ProjectsView';
@@ -33,6 +35,8 @@ export function CaseView() {
           {view === 'officers' && <OfficersView />}
           {view === 'projects' && <ProjectsView />}
           {view === 'packages' && <PackagesView />}
+          {view === 'meetings' && <MeetingsView />}
+          {view === 'operations' && <OperationsView />}
           {analysisOpen && <AnalysisPanel />}
           <JobsPanel />
         </main>

@@ -1,4 +1,4 @@
-import { Button, Tooltip } from '@blueprintjs/core';
+import { Button } from '@blueprintjs/core';
 import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
 import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
@@ -6,12 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { useSession } from '../state/session';
 import { useWorkspace, type View } from '../state/workspace';
-
-// Later modules have their place in the rail from the start, visibly not yet available.
-const COMING: Array<[string, ReactElement]> = [
-  ['meetings', <ChatIcon key="m" />],
-  ['operations', <TargetIcon key="op" />],
-];
 
 export function Rail() {
   const { t } = useTranslation();
@@ -58,11 +52,8 @@ export function Rail() {
       {item('projects', <ProjectsIcon />)}
       {item('packages', <ExchangeIcon />)}
       <div className="rail-divider" />
-      {COMING.map(([id, icon]) => (
-        <Tooltip key={id} content={t('rail.coming')} placement={document.documentElement.dir === 'rtl' ? 'left' : 'right'} className="rail-tooltip">
-          <Button variant="minimal" alignText="start" fill icon={icon} disabled text={t(`rail.${id}`)} />
-        </Tooltip>
-      ))}
+      {item('meetings', <ChatIcon />)}
+      {item('operations', <TargetIcon />)}
     </nav>
   );
 }

@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import type { Input, Method, Output } from '../../shared/api';
+import { expect, test, type CordonApp } from './bridge';
+
+// Meetings and joint operations (issue 7) through the screen: an operation planned on a case with
+// entities (targets, a phase, two dependent tasks, the status advanced), a deconfliction warning
+// once a second operation (set up through the core) targets the same person, and a meeting with an
+// agenda item and an overdue action item.
+
+const PASS = 'cooperation e2e passphrase 2024';
+
+async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await app.core.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function setUpCase(app: CordonApp) {
+  await ok(app, 'case.create', { path: join(app.dataDir, 'coop.cordon'), passphrase: PASS, name: 'ES — Operación Niebla', bureau: 'ES' });
+  const src = await ok(app, 'source.create', { title: 'Guardia Civil report 118', scheme: 'eu4x4', grade: 'B2', tlp: 'GREEN' });
+  const carlos = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Carlos Ruiz'] }, sourceId: src.id });
+  const marta = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Marta Soler'] }, sourceId: src.id });
+  const clan = await ok(app, 'entity.create', { schema: 'Organization', properties: { name: ['Clan del Norte'] }, sourceId: src.id });
+  await ok(app, 'link.create', { schema: 'Membership', from: carlos.id, to: clan.id, properties: {}, sourceId: src.id });
+  await ok(app, 'link.create', { schema: 'Membership', from: marta.id, to: clan.id, properties: {}, sourceId: src.id });
+  return { carlos, marta, clan };
+}
+
+test('an operation planned through the screen, a deconfliction warning, a meeting with an overdue action', async ({ app }) => {
+  const { page } = app;
+  const { carlos } = await setUpCase(app);
+  await app.open();
+  await expect(page.locator('.top-bar .case-name')).toHaveText('ES — Operación Niebla');
+  const rail = page.locator('.rail');
+
+  // --- A new operation.
+  await rail.getByRole('button', { name: 'Operations' }).click();
+  await page.locator('.pane-header').getByRole('button', { name: 'New operation' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#op-name').fill('Atlantic Fog');
+  await dialog.locator('#op-code').fill('niebla');
+  await expect(dialog.locator('#op-lead')).toHaveValue('ES');
+  await dialog.locator('#op-bureaus').fill('es, fr');
+  await dialog.locator('#op-agencies').fill('Guardia Civil; OFAST');
+  await dialog.getByRole('button', { name: 'Create operation' }).click();
+  await expect(dialog).toBeHidden();
+  const opPage = page.locator('.operation-page');
+  await expect(opPage.locator('#operation-title')).toHaveText('Atlantic Fog');
+  await expect(opPage.locator('.code-word')).toHaveText('NIEBLA');
+  await expect(opPage.locator('.op-status')).toHaveText('Planning');
+
+  // --- Two targets, by entity search.
+  for (const [name, reason, bureau] of [
+    ['Carlos Ruiz', 'Lieutenant, runs the port team', 'ES'],
+    ['Marta Soler', 'Money courier', 'FR'],
+  ] as const) {
+    await page.locator('#op-target-entity').fill(name.split(' ')[0]!);
+    await page.locator('.picker-results').getByText(name).click();
+    await page.locator('#op-target-reason').fill(reason);
+    await page.locator('#op-target-bureau').fill(bureau);
+    await page.getByRole('button', { name: 'Add target' }).click();
+    await expect(page.locator('.target-table tbody tr', { hasText: name })).toContainText(reason);
+  }
+  await expect(page.locator('.target-table tbody tr')).toHaveCount(2);
+
+  // --- A phase and two tasks, the second depending on the first.
+  await page.locator('#phase-name').fill('Surveillance');
+  await page.locator('#phase-start').fill('2031-03-01');
+  await page.locator('#phase-end').fill('2031-03-20');
+  await page.getByRole('button', { name: 'Add phase' }).click();
+  await expect(page.locator('.gantt-phase')).toHaveCount(1);
+  await page.locator('#task-title').fill('Port watch');
+  await page.locator('#task-owner').fill('ES');
+  await page.locator('#task-start').fill('2031-03-01');
+  await page.locator('#task-end').fill('2031-03-08');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.locator('.gantt-task')).toHaveCount(1);
+  await page.locator('#task-title').fill('Courier tracking');
+  await page.locator('#task-owner').fill('FR');
+  await page.locator('#task-start').fill('2031-03-10');
+  await page.locator('#task-end').fill('2031-03-18');
+  await page.locator('#task-depends').selectOption({ label: 'Port watch' });
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.locator('.gantt-task')).toHaveCount(2);
+  await expect(page.getByTestId('gantt-dependency')).toHaveCount(1);
+
+  // --- The action day with a schedule in two time zones.
+  await page.locator('#action-day-date').fill('2031-03-21');
+  await page.getByRole('button', { name: 'Set action day' }).click();
+  await expect(page.locator('.action-day-current')).not.toHaveText('No action day set');
+  await page.locator('#event-bureau').fill('ES');
+  await page.locator('#event-zone').fill('Europe/Madrid');
+  await page.locator('#event-local').fill('2031-03-21T06:00');
+  await page.locator('#event-label').fill('Simultaneous searches');
+  await page.getByRole('button', { name: 'Add to the schedule' }).click();
+  await expect(page.locator('.timeline-table tbody tr')).toHaveCount(1);
+  await page.locator('#event-bureau').fill('PT');
+  await page.locator('#event-zone').fill('Atlantic/Azores');
+  await page.locator('#event-local').fill('2031-03-21T04:00');
+  await page.locator('#event-label').fill('Boarding of the vessel');
+  await page.getByRole('button', { name: 'Add to the schedule' }).click();
+  await expect(page.locator('.timeline-table tbody tr')).toHaveCount(2);
+  await expect(page.locator('.timeline-table')).toContainText('UTC+01:00');
+  await expect(page.locator('.timeline-table')).toContainText('UTC-01:00');
+
+  // --- The status, one step at a time.
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(opPage.locator('.op-status')).toHaveText('Approved');
+  await expect(page.getByRole('button', { name: 'Start execution' })).toBeVisible();
+  await opPage.locator('.operation-header').scrollIntoViewIfNeeded();
+  await app.shot('cooperation-01-operation');
+  await page.locator('.gantt').scrollIntoViewIfNeeded();
+  await app.shot('cooperation-02-timeline');
+
+  // --- Results once executing: an arrest, and the network after it against the plan.
+  await page.getByRole('button', { name: 'Start execution' }).click();
+  await expect(opPage.locator('.op-status')).toHaveText('Executing');
+  await page.locator('#result-kind').selectOption('arrest');
+  await page.locator('#result-target').selectOption({ label: 'Carlos Ruiz' });
+  await page.locator('#result-bureau').fill('ES');
+  await page.getByRole('button', { name: 'Record result' }).click();
+  await expect(page.locator('.results-table').first()).toContainText('Carlos Ruiz');
+  await expect(page.getByTestId('plan-vs-achieved')).toContainText(/Planned to cut the largest connected component to \d+%; achieved \d+%/);
+  await page.getByTestId('plan-vs-achieved').scrollIntoViewIfNeeded();
+  await app.shot('cooperation-07-results');
+
+  // --- A French operation targets the same person: both see it.
+  const other = await ok(app, 'operation.create', { name: 'Opération Brume', codeWord: 'BRUME', leadBureau: 'FR', bureaus: ['FR'] });
+  await ok(app, 'operation.addTargets', { id: other.id, targets: [{ entityId: carlos.id, reason: 'Buyer contact', bureau: 'FR' }] });
+  await rail.getByRole('button', { name: 'Entities' }).click();
+  await rail.getByRole('button', { name: 'Operations' }).click();
+  await page.locator('.operation-table').getByRole('button', { name: 'Atlantic Fog' }).click();
+  const decon = page.locator('.deconfliction-callout');
+  await expect(decon).toBeVisible();
+  await expect(decon).toContainText('Deconfliction: 1 conflict');
+  await expect(decon.locator('li')).toContainText('Carlos Ruiz');
+  await opPage.locator('.operation-header').scrollIntoViewIfNeeded();
+  await app.shot('cooperation-03-deconfliction-warning');
+  await page.getByRole('tab', { name: 'Deconfliction' }).click();
+  const row = page.locator('.deconfliction-table tbody tr', { hasText: 'Carlos Ruiz' });
+  await expect(row).toContainText('Atlantic Fog');
+  await expect(row).toContainText('Opération Brume');
+  await app.shot('cooperation-04-deconfliction-list');
+
+  // --- A meeting: an agenda item through the screen, an overdue action item.
+  const meeting = await ok(app, 'meeting.create', { title: 'ES–FR operational meeting', date: '2024-05-14', place: 'Madrid', bureaus: ['ES', 'FR'] });
+  await ok(app, 'meeting.addAction', { meetingId: meeting.id, title: 'Send the courier’s phone analysis', ownerBureau: 'FR', due: '2024-06-01' });
+  await ok(app, 'meeting.addAction', { meetingId: meeting.id, title: 'Prepare the EIO for the vessel', ownerBureau: 'ES', due: '2099-01-01' });
+  await rail.getByRole('button', { name: 'Meetings' }).click();
+  await expect(page.locator('#meeting-title')).toHaveText('ES–FR operational meeting');
+  await page.locator('#item-title').fill('Clan del Norte: port logistics');
+  await page.locator('#item-entity').fill('Carlos');
+  await page.locator('.picker-results').getByText('Carlos Ruiz').click();
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  const item = page.getByTestId('agenda-item');
+  await expect(item).toContainText('Clan del Norte: port logistics');
+  await expect(item.locator('.agenda-link')).toHaveText('Entity: Carlos Ruiz');
+  await item.locator('textarea').fill('FR confirms the courier travels monthly.');
+  await item.getByRole('button', { name: 'Save minutes' }).click();
+  await expect(item.getByRole('button', { name: 'Save minutes' })).toBeDisabled();
+  const overdue = page.locator('.action-table tbody tr.overdue');
+  await expect(overdue).toHaveCount(1);
+  await expect(overdue).toContainText('Overdue');
+  await expect(overdue).toContainText('phone analysis');
+  await app.shot('cooperation-05-meeting');
+  await page.getByRole('tab', { name: 'Open action items' }).click();
+  await expect(page.locator('.open-actions-table tbody tr')).toHaveCount(2);
+  await expect(page.locator('.open-actions-table tbody tr.overdue')).toContainText('phone analysis');
+  await app.shot('cooperation-06-open-actions');
+});
