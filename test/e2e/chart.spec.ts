@@ -20,6 +20,12 @@ interface NodeInfo {
 }
 
 async function chartState(page: Page) {
+  // The canvas element can be mounted a moment before its cytoscape instance attaches (a tab
+  // switch, a dialog closing over it): wait for the instance rather than read a half-made view.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg?: { cy?: unknown } } | null;
+    return el?._cyreg?.cy !== undefined;
+  });
   return page.evaluate(() => {
     const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
     const cy = el._cyreg.cy;

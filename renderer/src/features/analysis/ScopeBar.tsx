@@ -42,7 +42,7 @@ export function ScopeBar({ ctl, selected }: { ctl: ChartController | null; selec
       </Popover>
       <label className="analysis-field">
         <span>{t('analysis.scope.minGrade')}</span>
-        <InputGroup size="small" className="analysis-grade" value={scope.minGrade} placeholder="B2" maxLength={2} onValueChange={(v) => setScope({ minGrade: v })} aria-label={t('analysis.scope.minGrade')} />
+        <InputGroup size="small" className="analysis-grade" value={scope.minGrade} placeholder={t('analysis.scope.minGradePlaceholder')} title={t('analysis.scope.minGradeHelp')} maxLength={2} onValueChange={(v) => setScope({ minGrade: v })} aria-label={t('analysis.scope.minGrade')} />
       </label>
       <label className="analysis-field">
         <span>{t('analysis.scope.asOf')}</span>

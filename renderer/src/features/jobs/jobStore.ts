@@ -31,7 +31,11 @@ function receive(e: JobEvent): void {
   // A late "running" throttled event must never overwrite how the job ended.
   if (known && known.state !== 'running') return;
   const entry: JobEntry = { ...e, firstSeen: known?.firstSeen ?? Date.now() };
-  publish(known ? jobs.map((j) => (j.job === e.job ? entry : j)) : [...jobs, entry]);
+  let next = known ? jobs.map((j) => (j.job === e.job ? entry : j)) : [...jobs, entry];
+  // Repeated short work (a screen refreshing its figures) must not stack rows: of finished jobs
+  // with the same label only the latest stays. Failures and cancellations are kept until dismissed.
+  if (e.state === 'done') next = next.filter((j) => j.job === e.job || j.state !== 'done' || j.label !== e.label);
+  publish(next);
   if (e.state === 'done') setTimeout(() => dismissJob(e.job), DONE_FADE_MS);
 }
 
@@ -50,6 +54,12 @@ function subscribe(listener: () => void): () => void {
   ensureSubscribed();
   listeners.add(listener);
   return () => void listeners.delete(listener);
+}
+
+/** The same list outside React (subscribing on first use). */
+export function jobsSnapshot(): readonly JobEntry[] {
+  ensureSubscribed();
+  return jobs;
 }
 
 /** Every job this window has heard of and not yet dismissed, oldest first. */
