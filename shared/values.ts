@@ -76,3 +76,12 @@ export function normaliseValue(type: PropertyType, raw: string): ValueCheck {
 export function foldText(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+/** The key the entity list sorts by: folded text with every run of digits zero-padded, so that
+ * analysts see N1, N2, … N10 rather than N1, N10, N100. */
+export function naturalSortKey(caption: string): string {
+  return foldText(caption).replace(/\d+/g, (digits) => {
+    const trimmed = digits.replace(/^0+(?=\d)/, '');
+    return trimmed.length >= 12 ? trimmed : trimmed.padStart(12, '0');
+  });
+}

@@ -120,6 +120,13 @@ describe('entities and statements', () => {
     expect(page.total).toBe(5);
     // Case-insensitive order: Acme Ltd, alpha, Bravo, Charlie, Delta.
     expect(page.items.map((i) => i.caption)).toEqual(['alpha', 'Bravo']);
+    // Natural order for numbered names (the demo's N1 … N110), also after an edit renames one.
+    for (const n of ['N10', 'N2', 'N1']) await core.ok('entity.create', { schema: 'Vehicle', properties: { name: [n] } });
+    expect((await core.ok('entity.list', { schema: 'Vehicle' })).items.map((i) => i.caption)).toEqual(['N1', 'N2', 'N10']);
+    const n2 = (await core.ok('entity.list', { schema: 'Vehicle' })).items[1]!;
+    const detail = await core.ok('entity.get', { id: n2.id });
+    await core.ok('entity.update', { id: n2.id, add: [{ prop: 'name', value: 'N20' }], retract: [detail.properties.name![0]!.id] });
+    expect((await core.ok('entity.list', { schema: 'Vehicle' })).items.map((i) => i.caption)).toEqual(['N1', 'N10', 'N20']);
     expect((await core.ok('entity.list', { schema: 'Company' })).items.map((i) => i.caption)).toEqual(['Acme Ltd']);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_SCHEMATA, getProperty, LINK_SCHEMATA, PROPERTY_TYPES } from '../../shared/catalogue';
 import { isStrongGrade, mostRestrictive } from '../../shared/grading';
 import { gradingSchema } from '../../shared/gradingSchema';
-import { isValidDate, isValidIban, normaliseValue } from '../../shared/values';
+import { isValidDate, isValidIban, naturalSortKey, normaliseValue } from '../../shared/values';
 
 describe('grading schemes', () => {
   it.each([
@@ -69,5 +69,12 @@ describe('schema catalogue', () => {
       expect(getProperty(l, l.edge!.source)?.type).toBe('entity');
       expect(getProperty(l, l.edge!.target)?.type).toBe('entity');
     }
+  });
+});
+
+describe('natural sort key', () => {
+  it('orders numbered names by number, case- and accent-blind', () => {
+    const names = ['N10', 'n2', 'N1', 'N100', 'Émile', 'emile 3', 'N007'];
+    expect([...names].sort((a, b) => (naturalSortKey(a) < naturalSortKey(b) ? -1 : 1))).toEqual(['Émile', 'emile 3', 'N1', 'n2', 'N007', 'N10', 'N100']);
   });
 });

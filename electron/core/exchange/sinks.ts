@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getProperty, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
 import type { EntitySummary, ExchangeCounts, PreviewItem } from '../../../shared/dto';
+import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
 import { ContentChecker } from './content';
 import type { EntityLine, Manifest, Receipt, RetractionLine, SourceLine, StatementLine } from './format';
@@ -180,13 +181,13 @@ export class ApplySink implements PayloadSink {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       regrade: db.prepare('UPDATE sources SET title = ?, grade = ?, handling = ?, handling_conditions = ?, tlp = ?, restricted_to = ?, reference = ?, report_date = ? WHERE id = ?'),
-      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertLink: db.prepare('INSERT INTO links (id, source_id, target_id) VALUES (?, ?, ?)'),
       // `+` keeps SQLite on the (entity_id, prop) index rather than the far less selective source index.
       find: db.prepare('SELECT id FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0'),
       see: db.prepare('UPDATE statements SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?'),
       insertStatement: db.prepare('INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      caption: db.prepare('UPDATE entities SET caption = ? WHERE id = ?'),
+      caption: db.prepare('UPDATE entities SET caption = ?, sort_key = ? WHERE id = ?'),
       searchMap: db.prepare('INSERT INTO entity_search_map (entity_id) VALUES (?)'),
       searchText: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
       retract: db.prepare('UPDATE statements SET retracted = 1, last_seen = ? WHERE entity_id = ? AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0'),
@@ -244,7 +245,7 @@ export class ApplySink implements PayloadSink {
     const existing = this.exists(e.id);
     if (existing) this.counts.entitiesMerged++;
     else {
-      this.q.insertEntity.run(e.id, e.schema, '', isLink ? 1 : 0, this.now, this.now);
+      this.q.insertEntity.run(e.id, e.schema, '', '', isLink ? 1 : 0, this.now, this.now);
       this.created.add(e.id);
       if (isLink) {
         this.q.insertLink.run(e.id, pe.from, pe.to);
@@ -327,7 +328,8 @@ export class ApplySink implements PayloadSink {
     this.group = null;
     this.grouped.add(g.id);
     // The same rules as EntityStore (caption from the catalogue; searchable types only).
-    this.q.caption.run(captionOf(g.schema, (p) => g.values.filter(([k]) => k === p).map(([, v]) => v)), g.id);
+    const caption = captionOf(g.schema, (p) => g.values.filter(([k]) => k === p).map(([, v]) => v));
+    this.q.caption.run(caption, naturalSortKey(caption), g.id);
     const texts: string[] = [];
     for (const [prop, value] of g.values) {
       const def = getProperty(g.schema, prop);

@@ -3,7 +3,7 @@ import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } f
 import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/dto';
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
-import { normaliseValue } from '../../../shared/values';
+import { naturalSortKey, normaliseValue } from '../../../shared/values';
 import type { StoreContext } from './context';
 
 // Entities, links and their statements (DESIGN.md §3). An entity is the union of its statements;
@@ -56,8 +56,8 @@ function prepared(db: Database): Prepared {
   let p = cache.get(db);
   if (!p) {
     p = {
-      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      touchEntity: db.prepare('UPDATE entities SET caption = ?, updated_at = ? WHERE id = ?'),
+      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      touchEntity: db.prepare('UPDATE entities SET caption = ?, sort_key = ?, updated_at = ? WHERE id = ?'),
       insertLink: db.prepare('INSERT INTO links (id, source_id, target_id) VALUES (?, ?, ?)'),
       insertStatement: db.prepare(
         'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -161,7 +161,7 @@ class BulkWriter {
     private readonly db: Database,
     q: Prepared,
   ) {
-    this.entities = new Rows(db, q, 'INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at)', 6, q.insertEntity);
+    this.entities = new Rows(db, q, 'INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at)', 7, q.insertEntity);
     this.links = new Rows(db, q, 'INSERT INTO links (id, source_id, target_id)', 3, q.insertLink);
     this.statements = new Rows(
       db,
@@ -180,7 +180,7 @@ class BulkWriter {
   }
 
   entity(id: string, schema: string, caption: string, isLink: 0 | 1, now: string): void {
-    this.entities.add(id, schema, caption, isLink, now, now);
+    this.entities.add(id, schema, caption, naturalSortKey(caption), isLink, now, now);
   }
 
   link(id: string, from: string, to: string): void {
@@ -305,7 +305,8 @@ export class EntityStore {
     if (!row) return;
     const schema = getSchema(row.schema)!;
     const values = (this.q.liveStatements.all(id) as Array<{ prop: string; value: string }>).map((s) => [s.prop, s.value] as const);
-    this.q.touchEntity.run(captionFrom(schema, values), new Date().toISOString(), id);
+    const caption = captionFrom(schema, values);
+    this.q.touchEntity.run(caption, naturalSortKey(caption), new Date().toISOString(), id);
     this.writeSearch(id, searchText(schema, values), false);
   }
 
@@ -349,7 +350,8 @@ export class EntityStore {
       return { id: natural, created: false };
     }
     const id = natural ?? this.ctx.newId();
-    this.q.insertEntity.run(id, schema.name, captionFrom(schema, values), 0, now, now);
+    const caption = captionFrom(schema, values);
+      this.q.insertEntity.run(id, schema.name, caption, naturalSortKey(caption), 0, now, now);
     this.addStatements(id, values, sourceId, originator, now, true);
     this.writeSearch(id, searchText(schema, values), true);
     return { id, created: true };
@@ -410,7 +412,8 @@ export class EntityStore {
     const c = this.checkLink(input, (id) => this.q.entityExists.get(id) as { schema: string; deleted: number } | undefined);
     const now = new Date().toISOString();
     const id = this.ctx.newId();
-    this.q.insertEntity.run(id, c.schema.name, captionFrom(c.schema, c.values), 1, now, now);
+    const caption = captionFrom(c.schema, c.values);
+    this.q.insertEntity.run(id, c.schema.name, caption, naturalSortKey(caption), 1, now, now);
     this.q.insertLink.run(id, c.from, c.to);
     this.addStatements(id, c.all, c.sourceId, c.originator, now, true);
     this.writeSearch(id, searchText(c.schema, c.values), true);
@@ -602,7 +605,7 @@ export class EntityStore {
     const args = schema ? [schema] : [];
     const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
     const items = this.ctx.db
-      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY caption COLLATE NOCASE, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY sort_key, id LIMIT ? OFFSET ?`)
       .all(...args, limit, offset) as EntitySummary[];
     return { total, items };
   }

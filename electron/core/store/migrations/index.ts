@@ -4,9 +4,10 @@ import { up as interchange } from './002_interchange';
 import { up as exchange } from './003_exchange';
 import { up as charts } from './004_charts';
 import { up as cooperation } from './005_cooperation';
+import { up as sortKey } from './006_sort_key';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Runs each pending migration in its own transaction, bumping user_version with it. */
