@@ -98,6 +98,7 @@ test('two bureaus: identity, cards, export with the handling review, import with
   await dialog.locator('#verify-heard').fill('0000 1111 2222 3333');
   await dialog.getByRole('button', { name: 'Mark verified' }).click();
   await expect(dialog.getByRole('alert')).toContainText('does not match the key of Benoît Martin');
+  await app.shot('exchange-03b-verify-dialog');
   await dialog.locator('#verify-heard').fill(fr.fingerprint.toUpperCase());
   await dialog.getByRole('button', { name: 'Mark verified' }).click();
   await expect(dialog).toBeHidden();

@@ -6,7 +6,8 @@ import type { ActionStatus, AgendaItemView, EntitySummary, MeetingDetail } from 
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatPartialDate } from '../../format';
-import { BUREAU_RE, today, useCoreRead, useWrite } from '../operations/useCoop';
+import { BUREAU_RE } from '../../app/bureau';
+import { today, useCoreRead, useWrite } from '../operations/useCoop';
 import { EntityPicker } from '../search/EntityPicker';
 import '../search/search.css';
 

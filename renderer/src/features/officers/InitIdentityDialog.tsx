@@ -2,12 +2,12 @@ import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGrou
 import { KeyIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BUREAU_RE } from '../../app/bureau';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { useSession } from '../../state/session';
 
-const BUREAU_RE = /^[A-Z0-9][A-Z0-9_]{0,15}$/;
 
 /** This workstation's officer: the core generates both key pairs and keeps the private halves
  * inside the encrypted case; nothing secret passes through the window. */

@@ -6,7 +6,8 @@ import type { OperationDetail } from '../../../../shared/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatDateTime, formatPartialDate } from '../../format';
-import { BUREAU_RE, useWrite } from './useCoop';
+import { BUREAU_RE } from '../../app/bureau';
+import { useWrite } from './useCoop';
 
 const toLocalInput = (local: string) => local.replace(' ', 'T').slice(0, 16);
 

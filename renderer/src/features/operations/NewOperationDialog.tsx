@@ -1,12 +1,12 @@
-import { Button, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup } from '@blueprintjs/core';
+import { FormGroup, InputGroup } from '@blueprintjs/core';
 import { TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
-import { ErrorCallout } from '../../app/ErrorCallout';
+import { FormDialog, useSubmit } from '../../app/FormDialog';
 import { useSession } from '../../state/session';
-import { BUREAU_RE, bureauList } from './useCoop';
+import { BUREAU_RE, bureauList } from '../../app/bureau';
 
 /** A new joint operation: name, code word, lead bureau, participating bureaus and agencies. */
 export function NewOperationDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
@@ -17,82 +17,63 @@ export function NewOperationDialog({ onClose, onCreated }: { onClose(): void; on
   const [lead, setLead] = useState(myBureau);
   const [bureaus, setBureaus] = useState('');
   const [agencies, setAgencies] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmit(async () => {
+    const op = await call('operation.create', {
+      name: name.trim(),
+      codeWord: codeWord.trim(),
+      leadBureau: lead,
+      bureaus: list,
+      agencies: agencies
+        .split(/[;,]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    });
+    await afterWrite();
+    onCreated(op.id);
+  });
   const list = bureauList(bureaus);
   const bureausOk = list.every((b) => BUREAU_RE.test(b));
   const leadOk = BUREAU_RE.test(lead);
   const ready = name.trim() !== '' && leadOk && bureausOk && !busy;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const op = await call('operation.create', {
-        name: name.trim(),
-        codeWord: codeWord.trim(),
-        leadBureau: lead,
-        bureaus: list,
-        agencies: agencies
-          .split(/[;,]/)
-          .map((a) => a.trim())
-          .filter(Boolean),
-      });
-      await afterWrite();
-      onCreated(op.id);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog isOpen onClose={onClose} title={t('operations.newTitle')} icon={<TargetIcon />} className="form-dialog">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) void submit();
-        }}
+    <FormDialog
+      title={t('operations.newTitle')}
+      icon={<TargetIcon />}
+      onClose={onClose}
+      submitText={t('operations.create')}
+      ready={ready}
+      busy={busy}
+      error={error}
+      onSubmit={() => void submit()}
+    >
+      <FormGroup label={t('operations.name')} labelFor="op-name" labelInfo={t('form.required')}>
+        <InputGroup id="op-name" value={name} onValueChange={setName} autoFocus />
+      </FormGroup>
+      <div className="form-row">
+        <FormGroup label={t('operations.codeWord')} labelFor="op-code" className="grow">
+          <InputGroup id="op-code" value={codeWord} onValueChange={(v) => setCodeWord(v.toUpperCase())} className="mono" />
+        </FormGroup>
+        <FormGroup
+          label={t('operations.lead')}
+          labelFor="op-lead"
+          labelInfo={t('form.required')}
+          intent={leadOk || lead === '' ? 'none' : 'danger'}
+          helperText={leadOk || lead === '' ? undefined : t('start.bureauInvalid')}
+        >
+          <InputGroup id="op-lead" value={lead} onValueChange={(v) => setLead(v.toUpperCase().trim())} className="mono" />
+        </FormGroup>
+      </div>
+      <FormGroup
+        label={t('operations.bureaus')}
+        labelFor="op-bureaus"
+        intent={bureausOk ? 'none' : 'danger'}
+        helperText={bureausOk ? t('operations.bureausHelp') : t('start.bureauInvalid')}
       >
-        <DialogBody>
-          <FormGroup label={t('operations.name')} labelFor="op-name" labelInfo={t('form.required')}>
-            <InputGroup id="op-name" value={name} onValueChange={setName} autoFocus />
-          </FormGroup>
-          <div className="form-row">
-            <FormGroup label={t('operations.codeWord')} labelFor="op-code" className="grow">
-              <InputGroup id="op-code" value={codeWord} onValueChange={(v) => setCodeWord(v.toUpperCase())} className="mono" />
-            </FormGroup>
-            <FormGroup
-              label={t('operations.lead')}
-              labelFor="op-lead"
-              labelInfo={t('form.required')}
-              intent={leadOk || lead === '' ? 'none' : 'danger'}
-              helperText={leadOk || lead === '' ? undefined : t('start.bureauInvalid')}
-            >
-              <InputGroup id="op-lead" value={lead} onValueChange={(v) => setLead(v.toUpperCase().trim())} className="mono" />
-            </FormGroup>
-          </div>
-          <FormGroup
-            label={t('operations.bureaus')}
-            labelFor="op-bureaus"
-            intent={bureausOk ? 'none' : 'danger'}
-            helperText={bureausOk ? t('operations.bureausHelp') : t('start.bureauInvalid')}
-          >
-            <InputGroup id="op-bureaus" value={bureaus} onValueChange={(v) => setBureaus(v.toUpperCase())} placeholder="ES, FR, IT" className="mono" />
-          </FormGroup>
-          <FormGroup label={t('operations.agencies')} labelFor="op-agencies" helperText={t('operations.agenciesHelp')}>
-            <InputGroup id="op-agencies" value={agencies} onValueChange={setAgencies} />
-          </FormGroup>
-          <ErrorCallout error={error} />
-        </DialogBody>
-        <DialogFooter
-          minimal
-          actions={
-            <>
-              <Button text={t('form.cancel')} onClick={onClose} />
-              <Button type="submit" intent="primary" text={t('operations.create')} disabled={!ready} loading={busy} />
-            </>
-          }
-        />
-      </form>
-    </Dialog>
+        <InputGroup id="op-bureaus" value={bureaus} onValueChange={(v) => setBureaus(v.toUpperCase())} placeholder="ES, FR, IT" className="mono" />
+      </FormGroup>
+      <FormGroup label={t('operations.agencies')} labelFor="op-agencies" helperText={t('operations.agenciesHelp')}>
+        <InputGroup id="op-agencies" value={agencies} onValueChange={setAgencies} />
+      </FormGroup>
+    </FormDialog>
   );
 }

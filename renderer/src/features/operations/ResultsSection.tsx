@@ -7,7 +7,8 @@ import type { OperationDetail, OperationResults, ResultKind, ResultTotals } from
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
-import { BUREAU_RE, useWrite } from './useCoop';
+import { BUREAU_RE } from '../../app/bureau';
+import { useWrite } from './useCoop';
 
 const KINDS: ResultKind[] = ['arrest', 'seizure', 'freeze'];
 const percent = (f: number) => new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 }).format(f);

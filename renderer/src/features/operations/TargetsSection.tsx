@@ -7,7 +7,8 @@ import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { EntityPicker } from '../search/EntityPicker';
-import { BUREAU_RE, useWrite } from './useCoop';
+import { BUREAU_RE } from '../../app/bureau';
+import { useWrite } from './useCoop';
 import '../search/search.css';
 
 /** The operation's targets: each an entity, why, and which bureau answers for it. */

@@ -34,14 +34,6 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export const BUREAU_RE = /^[A-Z0-9][A-Z0-9_]{0,15}$/;
-
-export function bureauList(text: string): string[] {
-  return text
-    .toUpperCase()
-    .split(/[\s,;]+/)
-    .filter(Boolean);
-}
 
 /** A write to the core: busy while it runs, its refusal kept to show, data refetched after it. */
 export function useWrite(): { busy: boolean; error: unknown; run(fn: () => Promise<unknown>): Promise<boolean>; clear(): void } {

@@ -2,13 +2,13 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputG
 import { DocumentIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BUREAU_RE } from '../../app/bureau';
 import { GRADING_SCHEMES, isValidGrade, SCHEMES, TLP_LEVELS, type GradingScheme, type Tlp } from '../../../../shared/grading';
 import { isValidDate } from '../../../../shared/values';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
 
-const BUREAU_RE = /^[A-Z0-9][A-Z0-9_]{0,15}$/;
 
 /** A source report and the grading of what it supports, in the scheme's own codes. */
 export function SourceDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {

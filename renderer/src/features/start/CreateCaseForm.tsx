@@ -2,6 +2,7 @@ import { Button, Card, FormGroup, H3, InputGroup } from '@blueprintjs/core';
 import { FolderNewIcon } from '@blueprintjs/icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BUREAU_RE } from '../../app/bureau';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { caseOpened } from './opened';
@@ -9,7 +10,6 @@ import { isStrongEnough } from './passphraseStrength';
 import { PathField } from './PathField';
 import { StrengthHint } from './StrengthHint';
 
-const BUREAU_RE = /^[A-Z0-9][A-Z0-9_]{0,15}$/;
 
 export function CreateCaseForm() {
   const { t } = useTranslation();
