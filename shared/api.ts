@@ -516,8 +516,15 @@ export const coreApi = {
 
   // ---- Link charts (issue 3) ----
   'chart.list': method<ChartSummary[]>()(z.object({})),
-  /** A new chart, empty or adopting an imported layout (its entities and positions). */
-  'chart.create': method<ChartSummary>()(z.object({ name: chartName, layoutId: id.optional() })),
+  /**
+   * A new chart: empty, adopting an imported layout (its entities and positions), or holding what
+   * one import brought (laid out by the core when the file had no positions).
+   */
+  'chart.create': method<ChartSummary>()(
+    z
+      .object({ name: chartName, layoutId: id.optional(), importId: id.optional() })
+      .refine((v) => !(v.layoutId && v.importId), { message: 'a chart starts from a layout or from an import, not both', path: ['importId'] }),
+  ),
   'chart.rename': method<ChartSummary>()(z.object({ id, name: chartName })),
   'chart.delete': method<null>()(z.object({ id })),
   /** The chart with its entities and the links among them; deleted entities are dropped with a notice. */

@@ -69,7 +69,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
     name: 'Person',
     label: 'Person',
     plural: 'People',
-    caption: ['name', 'alias', 'idNumber'],
+    caption: ['name', 'alias', 'idNumber', 'passportNumber', 'phone', 'email'],
     properties: [
       ...legalEntity.filter((x) => !['incorporationDate', 'registrationNumber', 'taxNumber'].includes(x.name)),
       p('firstName', 'First name', 'name'),
@@ -84,15 +84,15 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
       p('position', 'Position', 'text'),
     ],
   },
-  { name: 'Organization', label: 'Organisation', plural: 'Organisations', caption: ['name', 'alias'], properties: legalEntity },
+  { name: 'Organization', label: 'Organisation', plural: 'Organisations', caption: ['name', 'alias', 'phone', 'email'], properties: legalEntity },
   {
     name: 'Company',
     label: 'Company',
     plural: 'Companies',
-    caption: ['name', 'alias', 'registrationNumber'],
+    caption: ['name', 'alias', 'registrationNumber', 'phone', 'email'],
     properties: [...legalEntity, p('jurisdiction', 'Jurisdiction', 'country'), p('sector', 'Sector', 'text')],
   },
-  { name: 'LegalEntity', label: 'Legal entity', plural: 'Legal entities', caption: ['name', 'alias'], properties: legalEntity },
+  { name: 'LegalEntity', label: 'Legal entity', plural: 'Legal entities', caption: ['name', 'alias', 'phone', 'email'], properties: legalEntity },
   {
     name: 'Address',
     label: 'Address',

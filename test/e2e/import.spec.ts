@@ -110,6 +110,19 @@ test('map a semicolon CSV with a BOM, save the spec, import, see the entities; a
   await expect(page.locator('.import-history')).toContainText('calls.csv');
   await app.shot('import-05-report');
 
+  // What came in, on a chart of its own: the three phones and the calls among them.
+  await report.getByRole('button', { name: 'Open on a chart' }).click();
+  await expect(page.getByRole('tab', { name: /Import: calls\.csv/ })).toBeVisible();
+  await expect(page.locator('.chart-count')).toContainText(/^3 entities · 3 links/);
+  await app.shot('import-05b-chart');
+  // Back in Import, the report is where it was; the same chart from the list of earlier imports
+  // opens beside the first one.
+  await page.locator('.rail').getByRole('button', { name: /Import/ }).click();
+  await expect(report).toBeVisible();
+  await page.locator('.import-history').getByRole('button', { name: 'Open what calls.csv brought on a chart' }).click();
+  await expect(page.getByRole('tab', { name: /Import: calls\.csv/ })).toHaveCount(2);
+  await page.locator('.rail').getByRole('button', { name: /Import/ }).click();
+
   await report.getByRole('button', { name: 'Show the entities' }).click();
   await expect(page.getByTestId('entity-count')).toHaveAttribute('data-count', '3');
   await expect(page.locator('.entity-row', { hasText: 'Iñaki Etxeberria' })).toBeVisible();

@@ -10,7 +10,7 @@ type ChartMethods = 'chart.list' | 'chart.create' | 'chart.rename' | 'chart.dele
 export function chartHandlers(session: Session): Pick<Handlers, ChartMethods> {
   return {
     'chart.list': async () => listCharts(session.case),
-    'chart.create': async ({ name, layoutId }) => createChart(session.case, name, layoutId),
+    'chart.create': async ({ name, layoutId, importId }) => createChart(session.case, name, { layoutId, importId }),
     'chart.rename': async ({ id, name }) => renameChart(session.case, id, name),
     'chart.delete': async ({ id }) => {
       deleteChart(session.case, id);

@@ -3,6 +3,7 @@ import type { ChartData, ChartNode, ChartNotice, ChartSummary } from '../../../s
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { edgesBetween, liveEntities, nodesFor } from './elements';
+import { placeImportEntities } from './from-import';
 
 // Charts in the case database: create, list, rename, delete, open, and batched saves of items.
 
@@ -42,7 +43,10 @@ export function listCharts(c: Case): ChartSummary[] {
   return rows.map((r) => summary(c, r));
 }
 
-export function createChart(c: Case, name: string, layoutId?: string): ChartSummary {
+export function createChart(c: Case, name: string, from: { layoutId?: string | undefined; importId?: string | undefined } = {}): ChartSummary {
+  const { layoutId, importId } = from;
+  // Placed before the write: the layout of a big import takes a while and needs no lock.
+  const placed = importId ? placeImportEntities(c, importId) : [];
   const id = c.newId();
   const now = new Date().toISOString();
   return c.write(() => {
@@ -59,7 +63,12 @@ export function createChart(c: Case, name: string, layoutId?: string): ChartSumm
         )
         .run(id, layoutId).changes;
     }
-    c.audit.append({ actor: c.actor, action: 'chart.create', target: id, detail: { name, layoutId: layoutId ?? null, items: adopted } });
+    if (placed.length > 0) {
+      const item = c.db.prepare('INSERT INTO chart_items (chart_id, entity_id, x, y) VALUES (?, ?, ?, ?)');
+      for (const p of placed) item.run(id, p.id, p.x, p.y);
+      adopted = placed.length;
+    }
+    c.audit.append({ actor: c.actor, action: 'chart.create', target: id, detail: { name, layoutId: layoutId ?? null, importId: importId ?? null, items: adopted } });
     return summary(c, requireChart(c, id));
   });
 }

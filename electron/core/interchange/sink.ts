@@ -92,6 +92,7 @@ export class ImportSink {
     external: Statement;
     setExternal: Statement;
     layoutItem: Statement;
+    importEntity: Statement;
   };
 
   constructor(
@@ -114,6 +115,7 @@ export class ImportSink {
         .pluck(),
       setExternal: db.prepare('INSERT OR REPLACE INTO external_ids (namespace, external_id, entity_id, import_id) VALUES (?, ?, ?, ?)'),
       layoutItem: db.prepare('INSERT OR REPLACE INTO layout_items (layout_id, entity_id, x, y, style) VALUES (?, ?, ?, ?, ?)'),
+      importEntity: db.prepare('INSERT OR IGNORE INTO import_entities (import_id, entity_id) VALUES (?, ?)'),
     };
   }
 
@@ -385,6 +387,7 @@ export class ImportSink {
         const input = inputs[i]!;
         ref.id = r.id;
         ref.pending = null;
+        this.q.importEntity.run(this.importId, r.id);
         if (r.created) {
           this.report.created++;
           if (naturalOfInput(input) !== null) this.naturalsCreated.add(r.id);
@@ -419,6 +422,8 @@ export class ImportSink {
           this.dirty.add(id);
         }
         if (!a.ref.fresh) this.touchedExisting.add(id);
+        // Links take values too (ANX cards); only entities belong on the import's chart.
+        if (!getSchema(a.ref.schema)?.edge) this.q.importEntity.run(this.importId, id);
       }
     }
     for (const [ns, ext, ref] of this.pendingExternal.splice(0)) this.q.setExternal.run(ns, ext, ref.id, this.importId);

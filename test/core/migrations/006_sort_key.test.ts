@@ -1,16 +1,10 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../../electron/core/store/migrations';
 import { up } from '../../../electron/core/store/migrations/006_sort_key';
-import { tempDir } from '../helpers';
+import { beforeMigration } from './support';
 
 describe('migration 006: natural sort key for the entity list', () => {
   it('backfills the key of existing entities and lists them in natural order', () => {
-    const at = MIGRATIONS.indexOf(up);
-    expect(at).toBeGreaterThan(0);
-    const db = new Database(join(tempDir(), 'm.db'));
-    migrate(db, MIGRATIONS.slice(0, at));
+    const { db, apply } = beforeMigration(up);
     const insert = db.prepare("INSERT INTO entities (id, schema, caption, is_link, created_at, updated_at) VALUES (?, 'Person', ?, ?, 'now', 'now')");
     for (const [id, caption, isLink] of [
       ['a', 'N10', 0],
@@ -20,8 +14,7 @@ describe('migration 006: natural sort key for the entity list', () => {
       ['e', 'N100', 0],
       ['l', '3', 1],
     ] as const) insert.run(id, caption, isLink);
-    migrate(db, MIGRATIONS.slice(0, at + 1));
-    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    apply();
     const listed = db.prepare('SELECT caption FROM entities WHERE deleted = 0 AND is_link = 0 ORDER BY sort_key, id').pluck().all();
     expect(listed).toEqual(['Álvaro', 'n1', 'N2', 'N10', 'N100']);
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM entities WHERE deleted = 0 AND is_link = 0 ORDER BY sort_key, id LIMIT 10').all() as Array<{ detail: string }>;

@@ -1,8 +1,6 @@
 import { Button, Tab, Tabs } from '@blueprintjs/core';
 import { CrossIcon, GraphIcon, ListIcon } from '@blueprintjs/icons';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../state/session';
 import { ChartList } from './ChartList';
 import { ChartTab } from './ChartTab';
 import { useChartTabs } from './chartTabs';
@@ -12,9 +10,6 @@ import './chart.css';
 export function ChartsView() {
   const { t } = useTranslation();
   const { open, active, show, closeChart } = useChartTabs();
-  // Tabs belong to one case: another case (or the same one reopened) starts with the list.
-  const caseId = useSession((s) => s.info?.caseId ?? null);
-  useEffect(() => useChartTabs.getState().reset(), [caseId]);
   return (
     <div className="charts-view">
       <Tabs id="chart-tabs" className="chart-tabs" selectedTabId={active ?? 'list'} onChange={(id) => show(id === 'list' ? null : String(id))} animate={false}>

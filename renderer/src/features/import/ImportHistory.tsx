@@ -1,4 +1,5 @@
-import { HTMLTable } from '@blueprintjs/core';
+import { Button, HTMLTable } from '@blueprintjs/core';
+import { GraphIcon } from '@blueprintjs/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecord } from '../../../../shared/dto';
@@ -6,6 +7,7 @@ import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatDateTime, formatNumber } from '../../format';
 import { useWorkspace } from '../../state/workspace';
+import { useChartOfImport } from './useChartOfImport';
 
 /** The case's earlier imports, newest first (each also in the audit log). */
 export function ImportHistory() {
@@ -13,6 +15,7 @@ export function ImportHistory() {
   const version = useWorkspace((s) => s.dataVersion);
   const [rows, setRows] = useState<ImportRecord[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const chart = useChartOfImport();
   useEffect(() => {
     let live = true;
     call('import.list', {}).then(
@@ -30,6 +33,7 @@ export function ImportHistory() {
       <h3 id="import-history-title" className="map-section-title">
         {t('import.history.title')}
       </h3>
+      <ErrorCallout error={chart.error} />
       <div className="table-scroll">
         <HTMLTable compact striped className="data-table">
           <thead>
@@ -41,6 +45,7 @@ export function ImportHistory() {
               <th className="num">{t('import.report.merged')}</th>
               <th className="num">{t('import.report.skipped')}</th>
               <th className="num">{t('import.report.links')}</th>
+              <th>{t('import.history.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +58,17 @@ export function ImportHistory() {
                 <td className="num">{formatNumber(r.report.merged)}</td>
                 <td className="num">{formatNumber(r.report.skipped)}</td>
                 <td className="num">{formatNumber(r.report.links)}</td>
+                <td>
+                  <Button
+                    size="small"
+                    variant="minimal"
+                    icon={<GraphIcon />}
+                    text={t('import.report.openChart')}
+                    aria-label={t('import.history.openChartOf', { file: r.fileName })}
+                    loading={chart.busy === r.id}
+                    onClick={() => void chart.open(r.id, r.fileName)}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

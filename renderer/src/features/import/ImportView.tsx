@@ -5,24 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { ExportDialog } from './export/ExportDialog';
 import { ImportHistory } from './ImportHistory';
 import { ImportWizard } from './ImportWizard';
+import { useImportWizard } from './wizardStore';
 import './import.css';
 
 /** Intake and interchange: the import wizard, earlier imports, and export. */
 export function ImportView() {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
-  const [wizard, setWizard] = useState(0);
+  const restart = useImportWizard((s) => s.reset);
   return (
     <section className="import-view pane" aria-labelledby="import-title">
       <header className="pane-header">
         <h2 className="pane-title" id="import-title">
           {t('import.title')}
         </h2>
-        <Button className="pane-action" size="small" variant="minimal" text={t('import.restart')} onClick={() => setWizard((n) => n + 1)} />
+        <Button className="pane-action" size="small" variant="minimal" text={t('import.restart')} onClick={restart} />
         <Button size="small" icon={<ExportIcon />} text={t('export.open')} onClick={() => setExporting(true)} />
       </header>
       <div className="import-scroll">
-        <ImportWizard key={wizard} />
+        <ImportWizard />
         <ImportHistory />
       </div>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}

@@ -1,13 +1,13 @@
 import { Button } from '@blueprintjs/core';
 import { ArrowLeftIcon, ArrowRightIcon, ImportIcon } from '@blueprintjs/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSpec } from '../../../../shared/api';
-import type { ImportReport, TabularPreview } from '../../../../shared/dto';
+import type { TabularPreview } from '../../../../shared/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
-import { emptyDraft, emptyRow, rowComplete, type Draft } from './draft';
+import { emptyRow, rowComplete, type Draft } from './draft';
 import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';
 import { isTabular } from './formats';
@@ -17,24 +17,21 @@ import { RunStep } from './RunStep';
 import { SpecFileBar } from './SpecFileBar';
 import { fromSpec, toSpec } from './spec';
 import { StepBar, type Step } from './StepBar';
+import { useImportWizard } from './wizardStore';
 
 const DRY_ROWS = 20;
 
 /** The import wizard (i2's "import specification"): file → preview → mapping → dry run → import. */
 export function ImportWizard() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [step, setStep] = useState<Step>('file');
-  const [preview, setPreview] = useState<TabularPreview | null>(null);
-  const [dry, setDry] = useState<ImportReport | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const { draft, step, preview, dry, report, runError, patchDraft: patch, set } = useImportWizard();
+  const setStep = (s: Step) => set({ step: s });
+  const setPreview = (p: TabularPreview) => set({ preview: p });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [runError, setRunError] = useState<unknown>(null);
 
   const tabular = isTabular(draft.format);
   const steps: Step[] = tabular ? ['file', 'preview', 'mapping', 'dryrun', 'run'] : ['file', 'dryrun', 'run'];
-  const patch = useCallback((p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p })), []);
   const spec = useMemo(() => (tabular ? toSpec(draft) : undefined), [draft, tabular]);
   const columns = { names: preview?.columns ?? [], header: draft.read.header ?? preview?.header ?? true };
 
@@ -61,8 +58,7 @@ export function ImportWizard() {
   }, [draft.read]);
 
   const dryRun = async () => {
-    setDry(await call('import.dryRun', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}), limit: DRY_ROWS }));
-    setStep('dryrun');
+    set({ dry: await call('import.dryRun', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}), limit: DRY_ROWS }), step: 'dryrun' });
   };
   const next = () =>
     attempt(async () => {
@@ -82,22 +78,16 @@ export function ImportWizard() {
     setStep(steps[Math.max(0, steps.indexOf(step) - 1)]!);
   };
   const run = async () => {
-    setStep('run');
-    setReport(null);
-    setRunError(null);
+    set({ step: 'run', report: null, runError: null });
     try {
-      setReport(await call('import.run', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}) }));
+      // Into the store even if the analyst has left the view meanwhile: the report waits there.
+      set({ report: await call('import.run', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}) }) });
       await afterWrite();
     } catch (err) {
-      setRunError(err);
+      set({ runError: err });
     }
   };
-  const again = () => {
-    setStep('file');
-    setDry(null);
-    setReport(null);
-    setRunError(null);
-  };
+  const again = () => set({ step: 'file', dry: null, report: null, runError: null });
   const loaded = (s: ImportSpec) => patch(fromSpec(s, { path: draft.path, format: isTabular(draft.format) ? draft.format : 'csv' }));
 
   const mappingOk = draft.entities.length > 0 && draft.entities.every((e) => e.key && e.props.some(rowComplete)) && draft.links.every((l) => l.from !== l.to);

@@ -1,5 +1,5 @@
 import { Button, Callout, Spinner } from '@blueprintjs/core';
-import { PeopleIcon, RefreshIcon } from '@blueprintjs/icons';
+import { GraphIcon, PeopleIcon, RefreshIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/dto';
 import { isApiError } from '../../api';
@@ -8,6 +8,7 @@ import { formatNumber } from '../../format';
 import { useWorkspace } from '../../state/workspace';
 import { IssuesTable } from './IssuesTable';
 import { ReportFigures } from './ReportFigures';
+import { useChartOfImport } from './useChartOfImport';
 
 interface Props {
   report: ImportReport | null;
@@ -19,6 +20,7 @@ interface Props {
 export function RunStep({ report, error, onAgain }: Props) {
   const { t } = useTranslation();
   const setView = useWorkspace((s) => s.setView);
+  const chart = useChartOfImport();
   if (error) {
     const cancelled = isApiError(error) && error.code === 'CANCELLED';
     return (
@@ -54,8 +56,17 @@ export function RunStep({ report, error, onAgain }: Props) {
         </Callout>
       ))}
       <IssuesTable issues={report.errors} more={report.moreErrors} />
+      <ErrorCallout error={chart.error} />
       <div className="import-actions">
         <Button intent="primary" icon={<PeopleIcon />} text={t('import.report.showEntities')} onClick={() => setView('entities')} />
+        {report.importId && (
+          <Button
+            icon={<GraphIcon />}
+            text={t('import.report.openChart')}
+            loading={chart.busy === report.importId}
+            onClick={() => void chart.open(report.importId!, report.file)}
+          />
+        )}
         <Button icon={<RefreshIcon />} text={t('import.run.another')} onClick={onAgain} />
       </div>
     </div>
