@@ -73,6 +73,8 @@ export interface EntityDetail extends EntitySummary {
   updatedAt: string;
   handling: string | null;
   tlp: Tlp | null;
+  /** When records were judged the same: each of them (the page shows them as one). */
+  mergedFrom?: EntitySummary[];
 }
 
 export interface EntityPage {

@@ -176,6 +176,20 @@ test('duplicates: a candidate pair judged the same, then split again', async ({ 
   expect((await ok(app, 'match.candidates', {})).length).toBe(0);
   await app.shot('import-09-merged');
 
+  // Everywhere else the two records are one entity: one row in the list, one page with both.
+  await page.locator('.rail').getByRole('button', { name: /Entities/ }).click();
+  await expect(page.getByTestId('entity-count')).toHaveAttribute('data-count', '2');
+  await page.locator('.entity-row', { hasText: /Marco Bell?ini/ }).click();
+  const merged = page.locator('.merged-from');
+  await expect(merged).toContainText('Judged the same: 2 records shown as one');
+  await expect(merged).toContainText('Marco Bellini');
+  await expect(merged).toContainText('Marco Belini');
+  await expect(page.locator('.entity-page')).toContainText('+390612345678');
+  await expect(page.locator('.entity-page')).toContainText('Mar 14, 1975');
+  await app.shot('import-09b-merged-entity');
+  await merged.getByRole('button', { name: 'Review or split in Duplicates' }).click();
+  await expect(cluster).toContainText('2 records merged');
+
   await cluster.getByRole('button', { name: 'Split' }).first().click();
   await expect(cluster).toContainText('stands alone');
   await expect(rows).toHaveCount(1);

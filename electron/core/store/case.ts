@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import type { CaseInfo } from '../../../shared/dto';
 import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import { AuditLog } from './audit';
+import { CANONICAL_ONLY } from './canonical';
 import { createCaseFile, openCaseFile } from './case-file';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
@@ -98,7 +99,7 @@ export class Case implements StoreContext {
       path: this.path,
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
       createdAt: this.meta('created_at') ?? '',
-      entities: count('SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 0'),
+      entities: count(`SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 0 AND ${CANONICAL_ONLY}`),
       links: count('SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 1'),
       sources: count('SELECT count(*) FROM sources'),
       statements: count('SELECT count(*) FROM statements WHERE retracted = 0'),

@@ -4,6 +4,7 @@ import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView }
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { naturalSortKey, normaliseValue } from '../../../shared/values';
+import { canonicalId, CANONICAL_ONLY, clusterMembers } from './canonical';
 import type { StoreContext } from './context';
 
 // Entities, links and their statements (DESIGN.md §3). An entity is the union of its statements;
@@ -510,9 +511,12 @@ export class EntityStore {
     const getStatement = this.ctx.db.prepare('SELECT entity_id, originator, retracted, prop FROM statements WHERE id = ?');
     const retractOne = this.ctx.db.prepare('UPDATE statements SET retracted = 1, last_seen = ? WHERE id = ?');
     const now = new Date().toISOString();
+    const cluster = clusterMembers(this.ctx.db, canonicalId(this.ctx.db, id) ?? id);
+    const touched = new Set<string>([id]);
     for (const sid of retract) {
       const st = getStatement.get(sid) as { entity_id: string; originator: string; retracted: number; prop: string } | undefined;
-      if (!st || st.entity_id !== id) throw new CordonError('NOT_FOUND', `Statement ${sid} does not belong to ${id}.`);
+      // On a merged entity's page the analyst sees, and may retract, the values of every record.
+      if (!st || (st.entity_id !== id && !cluster.includes(st.entity_id))) throw new CordonError('NOT_FOUND', `Statement ${sid} does not belong to ${id}.`);
       if (schema.edge && (st.prop === schema.edge.source || st.prop === schema.edge.target)) {
         throw new CordonError('CONSTRAINT', 'The endpoints of a link cannot be retracted; delete the link instead.');
       }
@@ -521,9 +525,10 @@ export class EntityStore {
         throw new CordonError('CONSTRAINT', `Statement ${sid} was made by ${st.originator}; only its originator can retract it.`);
       }
       if (!st.retracted) retractOne.run(now, sid);
+      touched.add(st.entity_id);
     }
     this.addStatements(id, values, sourceId ?? null, this.ctx.bureau, now, false);
-    this.refresh(id);
+    for (const t of touched) this.refresh(t);
     this.ctx.audit.append({
       actor: this.ctx.actor,
       action: 'entity.update',
@@ -556,25 +561,35 @@ export class EntityStore {
     return row;
   }
 
+  /**
+   * The entity page: every live statement with its source and grading, and the links. A record
+   * merged with others (same-as judgements) shows as its cluster: the canonical record's id, the
+   * statements and links of every member, and the members themselves.
+   */
   get(id: string): EntityDetail {
-    const row = this.ctx.db
-      .prepare('SELECT id, schema, caption, created_at, updated_at, deleted FROM entities WHERE id = ?')
-      .get(id) as { id: string; schema: string; caption: string; created_at: string; updated_at: string; deleted: number } | undefined;
+    const db = this.ctx.db;
+    const canon = canonicalId(db, id) ?? id;
+    const row = db.prepare('SELECT id, schema, caption, created_at, updated_at, deleted FROM entities WHERE id = ?').get(canon) as
+      | { id: string; schema: string; caption: string; created_at: string; updated_at: string; deleted: number }
+      | undefined;
     if (!row || row.deleted) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
-    const statements = liveStatementViews(this.ctx.db, [id]);
+    const members = clusterMembers(db, canon);
+    const statements = liveStatementViews(db, members);
     const properties = byProperty(statements);
-    const links = this.ctx.db
+    // The other end of each link as the analyst knows it: its canonical record.
+    const links = db
       .prepare(
-        `SELECT l.id, e.schema, e.caption, 'out' AS direction, o.id AS oid, o.schema AS oschema, o.caption AS ocaption
-           FROM links l JOIN entities e ON e.id = l.id JOIN entities o ON o.id = l.target_id
-          WHERE l.source_id = ? AND e.deleted = 0
+        `WITH m(id) AS (SELECT value FROM json_each(@members))
+         SELECT l.id, e.schema, e.caption, 'out' AS direction, o.id AS oid, o.schema AS oschema, o.caption AS ocaption
+           FROM links l JOIN entities e ON e.id = l.id JOIN entities t ON t.id = l.target_id JOIN entities o ON o.id = coalesce(t.canonical_id, t.id)
+          WHERE l.source_id IN (SELECT id FROM m) AND e.deleted = 0
          UNION ALL
          SELECT l.id, e.schema, e.caption, 'in', o.id, o.schema, o.caption
-           FROM links l JOIN entities e ON e.id = l.id JOIN entities o ON o.id = l.source_id
-          WHERE l.target_id = ? AND e.deleted = 0
+           FROM links l JOIN entities e ON e.id = l.id JOIN entities s ON s.id = l.source_id JOIN entities o ON o.id = coalesce(s.canonical_id, s.id)
+          WHERE l.target_id IN (SELECT id FROM m) AND e.deleted = 0
          LIMIT 5000`,
       )
-      .all(id, id) as Array<{ id: string; schema: string; caption: string; direction: 'out' | 'in'; oid: string; oschema: string; ocaption: string }>;
+      .all({ members: JSON.stringify(members) }) as Array<{ id: string; schema: string; caption: string; direction: 'out' | 'in'; oid: string; oschema: string; ocaption: string }>;
     const linkViews: LinkView[] = links.map((l) => ({
       id: l.id,
       schema: l.schema,
@@ -582,9 +597,7 @@ export class EntityStore {
       direction: l.direction,
       other: { id: l.oid, schema: l.oschema, caption: l.ocaption },
     }));
-    const ends = this.ctx.db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(id) as
-      | { source_id: string; target_id: string }
-      | undefined;
+    const ends = db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(canon) as { source_id: string; target_id: string } | undefined;
     const banner = mostRestrictive(statements.map((s) => ({ handling: s.source?.handling ?? undefined, tlp: s.source?.tlp ?? undefined })));
     return {
       id: row.id,
@@ -597,11 +610,13 @@ export class EntityStore {
       updatedAt: row.updated_at,
       handling: banner.handling,
       tlp: banner.tlp,
+      ...(members.length > 1 ? { mergedFrom: members.map((m) => this.summary(m)) } : {}),
     };
   }
 
   list(offset: number, limit: number, schema?: string): EntityPage {
-    const where = schema ? 'deleted = 0 AND is_link = 0 AND schema = ?' : 'deleted = 0 AND is_link = 0';
+    // One row per cluster of merged records: its canonical record.
+    const where = `deleted = 0 AND is_link = 0 AND ${CANONICAL_ONLY}${schema ? ' AND schema = ?' : ''}`;
     const args = schema ? [schema] : [];
     const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
     const items = this.ctx.db

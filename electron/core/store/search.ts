@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchResult } from '../../../shared/dto';
 import { foldText } from '../../../shared/values';
+import { foldOntoCanonical } from './canonical';
 
 // Full-text search over names, aliases and identifiers. The FTS5 tokenizer folds case and
 // diacritics; every word the user types must match the start of a word in the entity's text.
@@ -67,5 +68,9 @@ export function searchEntities(db: Database, query: string, limit: number, schem
   const fts = toFtsQuery(query);
   if (!fts || limit < 1) return [];
   const rows = schema ? searchAll(db, fts, limit, schema) : searchTop(db, fts, limit);
-  return rows.map((r) => ({ id: r.id, schema: r.schema, caption: r.caption, match: bestMatch(r.text, query) }));
+  // A merged record is found under its cluster's canonical record, once.
+  return foldOntoCanonical(
+    db,
+    rows.map((r) => ({ id: r.id, schema: r.schema, caption: r.caption, match: bestMatch(r.text, query) })),
+  );
 }

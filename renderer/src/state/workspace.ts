@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { EntitySummary } from '../../../shared/dto';
 
 // Which view, which entity and which filter the analyst is looking at. `dataVersion` is bumped
 // after every write so views that cache pages from the core know to fetch again.
@@ -18,7 +19,11 @@ interface WorkspaceState {
   dataVersion: number;
   /** The bottom panel's structure analysis (issue 4), open beside any view. */
   analysisOpen: boolean;
+  /** A merged entity whose cluster the Duplicates view should open with (then cleared). */
+  clusterOf: EntitySummary | null;
   setAnalysisOpen(open: boolean): void;
+  reviewCluster(entity: EntitySummary): void;
+  takeClusterOf(): EntitySummary | null;
   setView(view: View): void;
   select(id: string | null): void;
   setTypeFilter(schema: string | null): void;
@@ -26,12 +31,18 @@ interface WorkspaceState {
   reset(): void;
 }
 
-const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0, analysisOpen: false };
+const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0, analysisOpen: false, clusterOf: null };
 
-export const useWorkspace = create<WorkspaceState>()((set) => ({
+export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   ...initial,
   setView: (view) => set({ view }),
   setAnalysisOpen: (analysisOpen) => set({ analysisOpen }),
+  reviewCluster: (clusterOf) => set({ clusterOf, view: 'duplicates' }),
+  takeClusterOf: () => {
+    const e = get().clusterOf;
+    if (e) set({ clusterOf: null });
+    return e;
+  },
   select: (selectedId) => set(selectedId ? { selectedId, view: 'entities' } : { selectedId }),
   setTypeFilter: (typeFilter) => set({ typeFilter }),
   bumpData: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),

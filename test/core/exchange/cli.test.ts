@@ -17,6 +17,10 @@ function cli(dir: string, who: string) {
   };
 }
 
+// Each of these runs a dozen CLI commands, and each command opens a case through Argon2id
+// (64 MiB, t=3): on a busy two-core machine that is minutes, not a hang.
+const MANY_COMMANDS = 240_000;
+
 describe('cordon officer / package', () => {
   it('two workstations exchange a package through the CLI', async () => {
     const dir = tempDir();
@@ -73,7 +77,7 @@ describe('cordon officer / package', () => {
     const bad = await fr('package', 'verify', frCase, join(dir, 'bad.cordonpkg'));
     expect(bad.code).toBe(4);
     expect(bad.err).toMatch(/the payload was altered/);
-  });
+  }, MANY_COMMANDS);
 
   it('package export --chart sends the entities on a chart', async () => {
     const dir = tempDir();
@@ -108,5 +112,5 @@ describe('cordon officer / package', () => {
     expect((await fr('search', frCase, 'chart', '--json')).out).toMatch(/On Chart Two/);
     expect((await fr('search', frCase, 'not on chart', '--json')).out).not.toMatch(/Not On Chart/);
     expect((await es('package', 'export', esCase, pkg, '--to', frInEs, '--chart', 'ES-no-such-chart')).code).toBe(1);
-  });
+  }, MANY_COMMANDS);
 });

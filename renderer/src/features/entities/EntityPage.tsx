@@ -12,6 +12,7 @@ import { LinkDialog } from '../links/LinkDialog';
 import { DeleteEntityButton } from './DeleteEntityButton';
 import { EditEntityDialog } from './EditEntityDialog';
 import { LinksTable } from './LinksTable';
+import { MergedFrom } from './MergedFrom';
 import { PropertyTable } from './PropertyTable';
 import { useEntity } from './useEntity';
 
@@ -58,6 +59,7 @@ export function EntityPage() {
         {!schema.edge && <Button size="small" icon={<NewLinkIcon />} text={t('entity.addLink')} onClick={() => setDialog('link')} />}
         <DeleteEntityButton entity={detail} />
       </div>
+      {detail.mergedFrom && <MergedFrom entity={detail} members={detail.mergedFrom} />}
       {detail.endpoints && (
         <section className="entity-section endpoints" aria-label={t('entity.endpoints')}>
           <Button variant="minimal" icon={<SchemaIcon schema={detail.endpoints.source.schema} />} text={detail.endpoints.source.caption} onClick={() => select(detail.endpoints!.source.id)} />

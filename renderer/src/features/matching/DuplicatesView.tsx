@@ -1,6 +1,6 @@
 import { Button, FormGroup, HTMLSelect, NonIdealState } from '@blueprintjs/core';
 import { DuplicateIcon, RefreshIcon } from '@blueprintjs/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMATA } from '../../../../shared/catalogue';
 import type { EntitySummary, MatchCandidate, MatchCluster } from '../../../../shared/dto';
@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { schemaLabel } from '../../catalogueText';
 import { formatNumber } from '../../format';
+import { useWorkspace } from '../../state/workspace';
 import { EntityPicker } from '../search/EntityPicker';
 import { CandidateTable } from './CandidateTable';
 import { ClusterPanel } from './ClusterPanel';
@@ -44,6 +45,11 @@ export function DuplicatesView() {
       setLookupError(err);
     }
   };
+  // Sent here from a merged entity's page: open with its cluster.
+  useEffect(() => {
+    const e = useWorkspace.getState().takeClusterOf();
+    if (e) void lookUp(e);
+  }, []);
   return (
     <section className="duplicates-view pane" aria-labelledby="duplicates-title">
       <header className="pane-header">
