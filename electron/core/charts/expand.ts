@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ParsedInput } from '../../../shared/api';
 import type { ExpandPreview } from '../../../shared/dto';
 import { gradeFilter, meets } from '../analysis/grade';
+import { clustersOf } from './clusters';
 import { overlaps } from './dates';
 
 // Expanding a node: its neighbours 1..N hops out, walking only links that pass the filters (type,
@@ -27,7 +28,9 @@ export function expand(db: Database, input: ParsedInput<'chart.expand'>): Expand
   const types = input.linkTypes && input.linkTypes.length > 0 ? new Set(input.linkTypes) : null;
   const grade = input.minGrade ? gradeFilter(input.minGrade) : null;
   const dated = Boolean(input.dateFrom || input.dateTo);
-  const seen = new Set<string>(input.from);
+  // Merged records walk as one: the frontier holds every member, what is found is canonical.
+  const start = clustersOf(db, input.from);
+  const seen = new Set<string>(input.from.map((id) => start.canon(id)));
   const exclude = new Set(input.exclude);
   const found: string[] = [];
   const bySchema: Record<string, number> = {};
@@ -43,7 +46,7 @@ export function expand(db: Database, input: ParsedInput<'chart.expand'>): Expand
   const entityOf = db.prepare(
     'SELECT e.id, e.schema FROM json_each(?) j JOIN entities e ON e.id = j.value WHERE e.deleted = 0 AND e.is_link = 0',
   );
-  let frontier = [...input.from];
+  let frontier = start.members(input.from);
   for (let hop = 0; hop < input.hops && frontier.length > 0; hop++) {
     let steps = (stepsOf.all({ t: JSON.stringify(frontier) }) as Step[]).filter((s) => !types || types.has(s.schema));
     if ((grade || dated) && steps.length > 0) {
@@ -59,15 +62,22 @@ export function expand(db: Database, input: ParsedInput<'chart.expand'>): Expand
         if (other && !seen.has(other)) candidates.add(other);
       }
     }
+    const reached = entityOf.all(JSON.stringify([...candidates])) as Array<{ id: string; schema: string }>;
+    const clusters = clustersOf(
+      db,
+      reached.map((e) => e.id),
+    );
     const next: string[] = [];
-    for (const e of entityOf.all(JSON.stringify([...candidates])) as Array<{ id: string; schema: string }>) {
-      seen.add(e.id);
-      next.push(e.id);
-      if (exclude.has(e.id)) continue;
-      found.push(e.id);
+    for (const e of reached) {
+      const id = clusters.canon(e.id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      next.push(id);
+      if (exclude.has(id)) continue;
+      found.push(id);
       bySchema[e.schema] = (bySchema[e.schema] ?? 0) + 1;
     }
-    frontier = next;
+    frontier = clusters.members(next);
   }
   return { count: found.length, ids: found.slice(0, input.limit), truncated: found.length > input.limit, links: linksFollowed.size, bySchema };
 }

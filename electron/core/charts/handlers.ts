@@ -1,9 +1,8 @@
 import type { Handlers } from '../../../shared/api';
 import type { Session } from '../session';
-import { edgesBetween, liveEntities, nodesFor } from './elements';
 import { expand } from './expand';
 import { writeChartExport } from './export';
-import { createChart, deleteChart, listCharts, openChart, renameChart, saveChart } from './store';
+import { chartElements, createChart, deleteChart, listCharts, openChart, renameChart, saveChart } from './store';
 
 type ChartMethods = 'chart.list' | 'chart.create' | 'chart.rename' | 'chart.delete' | 'chart.open' | 'chart.save' | 'chart.elements' | 'chart.expand' | 'chart.export';
 
@@ -18,12 +17,7 @@ export function chartHandlers(session: Session): Pick<Handlers, ChartMethods> {
     },
     'chart.open': async ({ id }) => openChart(session.case, id),
     'chart.save': async (input) => saveChart(session.case, input),
-    'chart.elements': async ({ entityIds, withIds }) => {
-      const db = session.case.db;
-      const nodes = nodesFor(db, liveEntities(db, entityIds));
-      const ids = nodes.map((n) => n.id);
-      return { nodes, edges: edgesBetween(db, ids, [...ids, ...withIds]) };
-    },
+    'chart.elements': async ({ entityIds, withIds }) => chartElements(session.case, entityIds, withIds),
     'chart.expand': async (input) => expand(session.case.db, input),
     'chart.export': async (input) => writeChartExport(session.case, input),
   };

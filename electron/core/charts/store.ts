@@ -1,8 +1,9 @@
 import { chartSettingsSchema, type ChartSettings, type ParsedInput } from '../../../shared/api';
-import type { ChartData, ChartNode, ChartNotice, ChartSummary } from '../../../shared/dto';
+import type { ChartData, ChartElements, ChartNode, ChartNotice, ChartSummary } from '../../../shared/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
-import { edgesBetween, liveEntities, nodesFor } from './elements';
+import { clustersOf, edgesBetweenClusters } from './clusters';
+import { liveEntities, nodesFor } from './elements';
 import { placeImportEntities } from './from-import';
 
 // Charts in the case database: create, list, rename, delete, open, and batched saves of items.
@@ -128,12 +129,13 @@ export function openChart(c: Case, id: string): ChartData & { chart: { settings:
     settings = EMPTY_SETTINGS;
     return { chart: { ...summary(c, row), items: 0, settings }, nodes: [], edges: [], notices };
   }
-  const entities = liveEntities(
-    c.db,
-    items.map((i) => i.entity_id),
+  const rawLive = new Set(
+    liveEntities(
+      c.db,
+      items.map((i) => i.entity_id),
+    ).map((e) => e.id),
   );
-  const live = new Set(entities.map((e) => e.id));
-  const gone = items.filter((i) => !live.has(i.entity_id)).map((i) => i.entity_id);
+  const gone = items.filter((i) => !rawLive.has(i.entity_id)).map((i) => i.entity_id);
   if (gone.length > 0) {
     notices.push({ kind: 'deleted', count: gone.length });
     c.write(() => {
@@ -141,14 +143,32 @@ export function openChart(c: Case, id: string): ChartData & { chart: { settings:
       for (const e of gone) del.run(id, e);
     });
   }
-  const byId = new Map(items.map((i, n) => [i.entity_id, { row: i, style: styles[n]! }]));
+  // Merged records are one node: the canonical record's own item if the chart has one, else the
+  // first member's (its position, pin and style).
+  const clusters = clustersOf(c.db, [...rawLive]);
+  const byId = new Map<string, { row: ItemRow; style: ChartNode['style'] }>();
+  items.forEach((i, n) => {
+    if (!rawLive.has(i.entity_id)) return;
+    const canon = clusters.canon(i.entity_id);
+    if (!byId.has(canon) || i.entity_id === canon) byId.set(canon, { row: i, style: styles[n]! });
+  });
+  const entities = liveEntities(c.db, [...byId.keys()]);
   const groups = new Set(settings.groups.map((g) => g.id));
   const nodes = nodesFor(c.db, entities).map((n) => {
     const { row: item, style } = byId.get(n.id)!;
     return { ...n, x: item.x, y: item.y, pinned: item.pinned === 1, hidden: item.hidden === 1, style, group: item.group_id && groups.has(item.group_id) ? item.group_id : null };
   });
   const ids = nodes.map((n) => n.id);
-  return { chart: { ...summary(c, row), settings }, nodes, edges: edgesBetween(c.db, ids, ids), notices };
+  return { chart: { ...summary(c, row), settings }, nodes, edges: edgesBetweenClusters(c.db, clusters, ids, ids), notices };
+}
+
+/** Nodes and links to add to a chart: canonical records for merged ones, and their links to `withIds`. */
+export function chartElements(c: Case, entityIds: readonly string[], withIds: readonly string[]): ChartElements {
+  const clusters = clustersOf(c.db, [...entityIds, ...withIds]);
+  const canon = (ids: readonly string[]) => [...new Set(ids.map((i) => clusters.canon(i)))];
+  const nodes = nodesFor(c.db, liveEntities(c.db, canon(entityIds)));
+  const ids = nodes.map((n) => n.id);
+  return { nodes, edges: edgesBetweenClusters(c.db, clusters, ids, [...ids, ...canon(withIds)]) };
 }
 
 /** One batch: upserts, removals and optionally the settings, in one transaction. */

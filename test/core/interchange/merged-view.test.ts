@@ -79,3 +79,56 @@ describe('a merged entity shows as one', () => {
     expect((await core.ok('entity.get', { id: boat })).properties.name).toHaveLength(1);
   });
 });
+
+describe('a merged entity on a chart is one node', () => {
+  it('a chart holding both records draws one node with the links of both; expand walks through either; a split brings two nodes back', async () => {
+    const { core, a, b, boat, owns } = await twoRecords();
+    const car = (await core.ok('entity.create', { schema: 'Vehicle', properties: { registrationNumber: ['AB123CD'] } })).id;
+    const drives = (await core.ok('link.create', { schema: 'Ownership', from: a, to: car })).id;
+    const chart = await core.ok('chart.create', { name: 'Bellini' });
+    await core.ok('chart.save', {
+      id: chart.id,
+      upsert: [
+        { entityId: a, x: 10, y: 20 },
+        { entityId: b, x: 300, y: 400 },
+        { entityId: boat, x: 50, y: 50 },
+        { entityId: car, x: 90, y: 90 },
+      ],
+    });
+    await core.ok('match.judge', { a, b, decision: 'same' });
+    const canon = [a, b].sort()[0]!;
+
+    const opened = await core.ok('chart.open', { id: chart.id });
+    expect(opened.nodes.map((n) => n.id).sort()).toEqual([canon, boat, car].sort());
+    const own = opened.nodes.find((n) => n.id === canon)!;
+    // The canonical record's own place on the chart.
+    expect([own.x, own.y]).toEqual(canon === a ? [10, 20] : [300, 400]);
+    expect(opened.edges.map((e) => [e.id, e.source, e.target]).sort()).toEqual(
+      [
+        [owns, canon, boat],
+        [drives, canon, car],
+      ].sort(),
+    );
+
+    // Adding the other record's id adds the merged entity, with both records' links.
+    const els = await core.ok('chart.elements', { entityIds: [canon === a ? b : a], withIds: [boat, car] });
+    expect(els.nodes.map((n) => n.id)).toEqual([canon]);
+    expect(els.edges.map((e) => e.id).sort()).toEqual([owns, drives].sort());
+
+    // Expanding the merged entity reaches the neighbours of both records.
+    const reach = await core.ok('chart.expand', { from: [canon], hops: 1 });
+    expect(reach.ids.sort()).toEqual([boat, car].sort());
+    // And from the boat, the owner is found once, as the merged entity.
+    expect((await core.ok('chart.expand', { from: [boat], hops: 1 })).ids).toEqual([canon]);
+
+    await core.ok('match.split', { id: b });
+    const apart = await core.ok('chart.open', { id: chart.id });
+    expect(apart.nodes.map((n) => n.id).sort()).toEqual([a, b, boat, car].sort());
+    expect(apart.edges.map((e) => [e.id, e.source, e.target]).sort()).toEqual(
+      [
+        [owns, b, boat],
+        [drives, a, car],
+      ].sort(),
+    );
+  });
+});
