@@ -228,4 +228,24 @@ export const COOPERATION_COMMANDS: Record<string, Command> = {
       else for (const r of recorded) ctx.out(`${r.id}\t${r.kind}\t${r.bureau}${r.type ? `\t${r.type} ${r.quantity ?? ''}${r.unit}` : ''}`);
     },
   }),
+  briefing: caseCommand({
+    usage: 'cordon briefing FILE MEETING_ID OUT.pdf [--for BUREAU] [--force] [--json]',
+    summary: 'Write the meeting’s briefing pack (PDF); --for a participant bureau leaves out what it may not see.',
+    positionals: ['FILE', 'MEETING_ID', 'OUT'],
+    options: { ...json, for: { type: 'string' }, force: { type: 'boolean' } },
+    parse: (ctx): Input<'meeting.briefing'> => ({
+      meetingId: ctx.positionals[1]!,
+      path: ctx.positionals[2]!,
+      overwrite: ctx.values.force === true,
+      ...(optString(ctx.values.for) ? { for: optString(ctx.values.for) } : {}),
+    }),
+    run: async (ctx, input) => {
+      const r = await ctx.call('meeting.briefing', input);
+      if (ctx.json) ctx.outJson(r);
+      else {
+        ctx.out(`${r.path}\n${r.pages} pages, ${r.items} agenda items, marked ${r.handling ?? 'no handling code'} TLP:${r.tlp ?? '-'}`);
+        for (const w of r.withheld) ctx.out(`left out for ${r.recipient}: ${w.title} (${w.reason})`);
+      }
+    },
+  }),
 };

@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliRunner } from '../cli-io';
 import { tempDir, testCore } from '../helpers';
+import { pdfPageCount } from './pdf-read';
 
 // `cordon meeting …` and `cordon operation …` (issue 7) with the exit codes of DESIGN.md §8:
 // 0 ok, 1 failure (not found), 2 usage, 3 wrong passphrase, 4 input rejected; a refused command
 // leaves the case as it was.
 
 const PASS = 'cooperation cli passphrase';
+// Every command derives the case key with Argon2id (64 MiB, 3 passes): a budget, not a measure.
+const SLOW = { timeout: 240_000 };
 
 async function setup() {
   const dir = tempDir();
@@ -23,7 +27,7 @@ const id = (r: { code: number; out: string }) => {
   return JSON.parse(r.out).id as string;
 };
 
-describe('cordon meeting', () => {
+describe('cordon meeting', SLOW, () => {
   it('create, item, list, show — with --json shapes', async () => {
     const { run, file, add } = await setup();
     const boss = await add('Pasquale Rinaldi');
@@ -61,7 +65,7 @@ describe('cordon meeting', () => {
   });
 });
 
-describe('cordon operation', () => {
+describe('cordon operation', SLOW, () => {
   it('create, target, list, show, deconflict, result', async () => {
     const { dir, run, file, add } = await setup();
     const [boss, courier] = [await add('Pasquale Rinaldi'), await add('Tomás Vidal')];
@@ -123,5 +127,34 @@ describe('cordon operation', () => {
     expect((await run('operation', 'result', file, tide, boss, '--arrested')).code).toBe(2);
     expect(await shown()).toBe(before);
     expect(JSON.parse((await run('operation', 'list', file, '--json')).out).operations).toHaveLength(1);
+  });
+});
+
+describe('cordon briefing', SLOW, () => {
+  it('writes the pack, for one participant with --for; refuses bad input and writes nothing', async () => {
+    const { dir, run, file, add } = await setup();
+    const boss = await add('Pasquale Rinaldi');
+    const meeting = id(await run('meeting', 'create', file, '--title', 'Rome bilateral', '--date', '2025-05-12', '--bureaus', 'IT,ES', '--json'));
+    id(await run('meeting', 'item', file, meeting, '--title', 'The Rinaldi clan', '--entities', boss, '--json'));
+    const pack = join(dir, 'pack.pdf');
+    const full = await run('briefing', file, meeting, pack, '--json');
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.out)).toMatchObject({ path: pack, pages: 3, items: 1, recipient: null, withheld: [] });
+    // Cover, agenda, the item; no decisions or actions, so no outcomes page.
+    expect(pdfPageCount(pack)).toBe(3);
+    const es = await run('briefing', file, meeting, join(dir, 'es.pdf'), '--for', 'ES');
+    expect(es.code).toBe(0);
+    expect(es.out).toMatch(/3 pages, 1 agenda items/);
+    const outsider = await run('briefing', file, meeting, join(dir, 'de.pdf'), '--for', 'DE');
+    expect(outsider.code).toBe(4);
+    expect(outsider.err).toMatch(/DE does not take part in this meeting/);
+    expect(existsSync(join(dir, 'de.pdf'))).toBe(false);
+    expect((await run('briefing', file, 'IT-none', join(dir, 'none.pdf'))).code).toBe(1);
+    expect(existsSync(join(dir, 'none.pdf'))).toBe(false);
+    expect((await run('briefing', file, meeting)).code).toBe(2);
+    const again = await run('briefing', file, meeting, pack);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/FILE_EXISTS/);
+    expect((await run('briefing', file, meeting, pack, '--force')).code).toBe(0);
   });
 });
