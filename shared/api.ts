@@ -8,6 +8,7 @@ import type { ChartData, ChartElements, ChartSummary, ExpandPreview } from './dt
 import type {
   ActionItemView,
   AgendaItemView,
+  BriefingResult,
   DeconflictionRow,
   DecisionView,
   MeetingDetail,
@@ -596,6 +597,10 @@ export const coreApi = {
     z.object({ meetingId: id, itemId: id.optional(), title: coopTitle, ownerBureau: bureau, due: calendarDay }),
   ),
   'meeting.setActionStatus': method<ActionItemView>()(z.object({ id, status: z.enum(ACTION_STATUSES) })),
+  /** The briefing pack as a PDF; `for` a participant bureau leaves out the items it may not see. */
+  'meeting.briefing': method<BriefingResult>()(
+    z.object({ meetingId: id, path: filePath, for: bureau.optional(), overwrite: z.boolean().default(false) }),
+  ),
   /** Open and in-progress action items of every meeting, earliest due first; overdue ones flagged. */
   'meeting.openActions': method<OpenActionItem[]>()(z.object({ asOf: asOfInput })),
 
@@ -628,6 +633,22 @@ export const coreApi = {
       start: calendarDay,
       end: calendarDay,
       dependsOn: z.array(id).max(500).default([]),
+    }),
+  ),
+  /** Renames or moves a phase (a dragged bar sends both dates); overlaps are warned on opening. */
+  'operation.updatePhase': method<OperationDetail>()(
+    z.object({ id, name: coopTitle.optional(), start: calendarDay.optional(), end: calendarDay.optional() }),
+  ),
+  /** Edits a task: what is given changes. `dependsOn` replaces the list; a cycle is refused. */
+  'operation.updateTask': method<OperationDetail>()(
+    z.object({
+      id,
+      title: coopTitle.optional(),
+      owner: z.string().trim().min(1).max(200).optional(),
+      start: calendarDay.optional(),
+      end: calendarDay.optional(),
+      phaseId: id.nullable().optional(),
+      dependsOn: z.array(id).max(500).optional(),
     }),
   ),
   /** `taskId` cannot start until `dependsOn` is done; a dependency that closes a cycle is refused. */

@@ -687,6 +687,21 @@ export interface OpenActionItem extends ActionItemView {
   meetingDate: string;
 }
 
+/** A briefing pack written to disk (PDF). */
+export interface BriefingResult {
+  path: string;
+  bytes: number;
+  pages: number;
+  /** The bureau the pack is for, or null for the full pack. */
+  recipient: string | null;
+  /** The marking on its cover and every footer. */
+  handling: string | null;
+  tlp: string | null;
+  items: number;
+  /** Agenda items left out because the recipient may not see a source behind them. */
+  withheld: Array<{ id: string; title: string; reason: string }>;
+}
+
 export type OperationStatus = 'planning' | 'approved' | 'executing' | 'concluded';
 
 export interface OperationSummary {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Input, Method, Output } from '../../shared/api';
+import { pdfPageCount, pdfPages, pdfPageToPng } from '../core/cooperation/pdf-read';
 import { expect, test, type CordonApp } from './bridge';
 
 // Meetings and joint operations (issue 7) through the screen: an operation planned on a case with
@@ -167,4 +168,58 @@ test('an operation planned through the screen, a deconfliction warning, a meetin
   await expect(page.locator('.open-actions-table tbody tr')).toHaveCount(2);
   await expect(page.locator('.open-actions-table tbody tr.overdue')).toContainText('phone analysis');
   await app.shot('cooperation-06-open-actions');
+});
+
+test('a briefing pack written from the meeting view, in full and for one participant', async ({ app }) => {
+  const { page } = app;
+  const { carlos, marta, clan } = await setUpCase(app);
+  // A source restricted to ES and PT: FR may not receive what rests on it.
+  const covert = await ok(app, 'source.create', { title: 'Undercover report 9', scheme: 'eu4x4', grade: 'A1', handling: 'H3', tlp: 'AMBER', restrictedTo: ['ES', 'PT'] });
+  const mole = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Inés Navarro'] }, sourceId: covert.id });
+  const chart = await ok(app, 'chart.create', { name: 'Clan del Norte' });
+  await ok(app, 'chart.save', {
+    id: chart.id,
+    upsert: [
+      { entityId: carlos.id, x: 0, y: 0 },
+      { entityId: marta.id, x: 300, y: 0 },
+      { entityId: clan.id, x: 150, y: 160 },
+    ],
+  });
+  const meeting = await ok(app, 'meeting.create', { title: 'ES–FR operational meeting', date: '2031-05-14', place: 'Madrid', bureaus: ['ES', 'FR'] });
+  await ok(app, 'meeting.addItem', { meetingId: meeting.id, title: 'Clan del Norte: port logistics', charts: [chart.id] });
+  await ok(app, 'meeting.addItem', { meetingId: meeting.id, title: 'Our source in the clan', entities: [mole.id] });
+  await app.open();
+  await page.locator('.rail').getByRole('button', { name: 'Meetings' }).click();
+  await expect(page.locator('#meeting-title')).toHaveText('ES–FR operational meeting');
+
+  await page.getByRole('button', { name: 'Briefing pack' }).click();
+  const dialog = page.getByRole('dialog');
+  const full = join(app.dataDir, 'briefing-full.pdf');
+  await dialog.locator('#briefing-path').fill(full);
+  await dialog.getByRole('button', { name: 'Write PDF' }).click();
+  await expect(dialog.locator('.briefing-done')).toContainText('4 pages, 2 agenda items, marked H3 · TLP:AMBER');
+  await app.shot('cooperation-08-briefing-dialog');
+  expect(pdfPageCount(full)).toBe(4);
+  const pages = pdfPages(full);
+  for (const text of pages) expect(text).toMatch(/HANDLING H3 · TLP:AMBER/);
+  // The chart drawn on the item's page: its entities' labels, then the key players and sources.
+  expect(pages[2]).toMatch(/Clan del Norte: port logistics[\s\S]*Carlos Ruiz[\s\S]*Marta Soler[\s\S]*Key players[\s\S]*Guardia Civil report 118 +eu4x4 +B2/);
+  pdfPageToPng(full, 1, join('test/e2e/screenshots', 'cooperation-09-briefing-page1.png'));
+  pdfPageToPng(full, 3, join('test/e2e/screenshots', 'cooperation-10-briefing-item.png'));
+
+  // FR's pack: the item on the restricted source is left out, and the dialog says so.
+  await dialog.locator('#briefing-for').selectOption('FR');
+  // A path the analyst typed is kept when the recipient changes.
+  await expect(dialog.locator('#briefing-path')).toHaveValue(full);
+  const fr = join(app.dataDir, 'briefing-fr.pdf');
+  await dialog.locator('#briefing-path').fill(fr);
+  await dialog.getByRole('button', { name: 'Write PDF' }).click();
+  await expect(dialog.locator('.briefing-done')).toContainText('Left out of the pack for FR: 1 item: Our source in the clan');
+  const frText = pdfPages(fr).join('\n');
+  expect(frText).toMatch(/Pack for bureau FR/);
+  expect(frText).not.toMatch(/Our source in the clan|Undercover report|Navarro/);
+  // Writing over an existing file needs the switch.
+  await dialog.getByRole('button', { name: 'Write PDF' }).click();
+  await expect(dialog.locator('.cordon-error[data-code="FILE_EXISTS"]')).toBeVisible();
+  await app.shot('cooperation-11-briefing-refused');
 });

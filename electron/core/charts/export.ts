@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
+import { writeOutputFile } from '../output-file';
 
 // Writing an exported chart picture. The renderer draws it (it holds the positions and styles);
 // the core writes the file, refuses to overwrite unless told, and audits the export with the
@@ -23,14 +23,7 @@ export function writeChartExport(c: Case, input: ParsedInput<'chart.export'>): {
     if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(input.data)) throw new CordonError('INVALID_INPUT', 'The picture is not an SVG document.');
     bytes = Buffer.from(input.data, 'utf8');
   }
-  try {
-    writeFileSync(path, bytes, { flag: input.overwrite ? 'w' : 'wx', mode: 0o600 });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CordonError('FILE_EXISTS', 'A file of that name exists already.');
-    if (code === 'ENOENT') throw new CordonError('FILE_NOT_FOUND', 'The folder does not exist.');
-    throw new CordonError('INVALID_INPUT', 'The file could not be written there.');
-  }
+  writeOutputFile(path, bytes, input.overwrite);
   c.write(() =>
     c.audit.append({
       actor: c.actor,

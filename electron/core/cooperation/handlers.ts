@@ -1,8 +1,10 @@
 import type { Handlers } from '../../../shared/api';
 import type { Session } from '../session';
+import { writeBriefing } from './briefing/write';
 import { deconflictionList } from './deconfliction';
 import { addAction, addAgendaItem, addDecision, createMeeting, getMeeting, listMeetings, openActions, setActionStatus, setMinutes } from './meetings';
 import { addDependency, addPhase, addTargets, addTask, createOperation, listOperations, openOperation, removeTarget, setActionDay, setStatus } from './operations';
+import { updatePhase, updateTask } from './plan-edits';
 import { operationResults, recordResult } from './results';
 
 // The contract's meeting, operation and deconfliction methods (issue 7).
@@ -19,6 +21,7 @@ export function cooperationHandlers(session: Session): Pick<Handlers, Cooperatio
     'meeting.addDecision': async (input) => addDecision(session.case, input),
     'meeting.addAction': async (input) => addAction(session.case, input),
     'meeting.setActionStatus': async ({ id, status }) => setActionStatus(session.case, id, status),
+    'meeting.briefing': async (input) => writeBriefing(session.case, input),
     'meeting.openActions': async ({ asOf }) => openActions(session.case, asOf),
 
     'operation.create': async (input) => createOperation(session.case, input),
@@ -29,6 +32,8 @@ export function cooperationHandlers(session: Session): Pick<Handlers, Cooperatio
     'operation.removeTarget': async ({ id, entityId }) => removeTarget(session.case, id, entityId),
     'operation.addPhase': async (input) => addPhase(session.case, input),
     'operation.addTask': async (input) => addTask(session.case, input),
+    'operation.updatePhase': async (input) => updatePhase(session.case, input),
+    'operation.updateTask': async (input) => updateTask(session.case, input),
     'operation.addDependency': async ({ taskId, dependsOn }) => addDependency(session.case, taskId, dependsOn),
     'operation.setActionDay': async (input) => setActionDay(session.case, input),
     'operation.recordResult': async (input) => recordResult(session.case, input),

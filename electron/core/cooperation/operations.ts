@@ -39,11 +39,11 @@ export function requireOperation(c: Case, id: string): OperationRow {
   return row;
 }
 
-function requirePlanning(op: OperationRow): void {
+export function requirePlanning(op: OperationRow): void {
   if (op.status === 'concluded') throw new CordonError('CONSTRAINT', `Operation ${op.name} is concluded; its plan can no longer change.`);
 }
 
-function touch(c: Case, id: string): void {
+export function touch(c: Case, id: string): void {
   c.db.prepare('UPDATE operations SET updated_at = ? WHERE id = ?').run(nowIso(), id);
 }
 
@@ -232,7 +232,7 @@ export function removeTarget(c: Case, id: string, entityId: string): OperationDe
   return openOperation(c, id);
 }
 
-function checkSpan(what: string, start: string, end: string): void {
+export function checkSpan(what: string, start: string, end: string): void {
   if (end < start) throw new CordonError('INVALID_INPUT', `${what} ends (${end}) before it starts (${start}).`);
 }
 
@@ -249,7 +249,13 @@ export function addPhase(c: Case, input: ParsedInput<'operation.addPhase'>): Ope
   return openOperation(c, op.id);
 }
 
-function requireTask(c: Case, id: string): { id: string; operation_id: string; title: string } {
+export function requirePhaseOf(c: Case, phaseId: string, operationId: string): void {
+  const phaseOp = c.db.prepare('SELECT operation_id FROM operation_phases WHERE id = ?').pluck().get(phaseId) as string | undefined;
+  if (phaseOp === undefined) throw new CordonError('NOT_FOUND', `Phase ${phaseId} is not in this case.`);
+  if (phaseOp !== operationId) throw new CordonError('INVALID_INPUT', `Phase ${phaseId} belongs to another operation.`);
+}
+
+export function requireTask(c: Case, id: string): { id: string; operation_id: string; title: string } {
   const row = c.db.prepare('SELECT id, operation_id, title FROM operation_tasks WHERE id = ?').get(id) as { id: string; operation_id: string; title: string } | undefined;
   if (!row) throw new CordonError('NOT_FOUND', `Task ${id} is not in this case.`);
   return row;
@@ -259,11 +265,7 @@ export function addTask(c: Case, input: ParsedInput<'operation.addTask'>): Opera
   const op = requireOperation(c, input.operationId);
   requirePlanning(op);
   checkSpan(`Task "${input.title}"`, input.start, input.end);
-  if (input.phaseId !== undefined) {
-    const phaseOp = c.db.prepare('SELECT operation_id FROM operation_phases WHERE id = ?').pluck().get(input.phaseId) as string | undefined;
-    if (phaseOp === undefined) throw new CordonError('NOT_FOUND', `Phase ${input.phaseId} is not in this case.`);
-    if (phaseOp !== op.id) throw new CordonError('INVALID_INPUT', `Phase ${input.phaseId} belongs to another operation.`);
-  }
+  if (input.phaseId !== undefined) requirePhaseOf(c, input.phaseId, op.id);
   const deps = unique(input.dependsOn);
   for (const d of deps) if (requireTask(c, d).operation_id !== op.id) throw new CordonError('INVALID_INPUT', `Task ${d} belongs to another operation.`);
   const id = c.newId();
@@ -300,6 +302,16 @@ function dependencyPath(c: Case, from: string, to: string): string[] | null {
   return null;
 }
 
+/** The refusal for `taskId` depending on `dependsOn` when `dependsOn` already (transitively)
+ * depends on `taskId`, naming the cycle; null when there is none. */
+export function cycleThrough(c: Case, taskId: string, dependsOn: string): CordonError | null {
+  const back = dependencyPath(c, dependsOn, taskId);
+  if (!back) return null;
+  const title = c.db.prepare('SELECT title FROM operation_tasks WHERE id = ?').pluck();
+  const cycle = [taskId, ...back].map((t) => `"${title.get(t) as string}"`);
+  return new CordonError('CONSTRAINT', `Dependency cycle: ${cycle.join(' → ')} (each depends on the next).`, { cycle: [taskId, ...back] });
+}
+
 export function addDependency(c: Case, taskId: string, dependsOn: string): OperationDetail {
   const task = requireTask(c, taskId);
   const dep = requireTask(c, dependsOn);
@@ -307,13 +319,8 @@ export function addDependency(c: Case, taskId: string, dependsOn: string): Opera
   const op = requireOperation(c, task.operation_id);
   requirePlanning(op);
   if (taskId === dependsOn) throw new CordonError('CONSTRAINT', `Dependency cycle: task "${task.title}" cannot depend on itself.`);
-  // Adding task → dep closes a cycle when dep already (transitively) depends on task.
-  const back = dependencyPath(c, dependsOn, taskId);
-  if (back) {
-    const title = c.db.prepare('SELECT title FROM operation_tasks WHERE id = ?').pluck();
-    const cycle = [taskId, ...back].map((t) => `"${title.get(t) as string}"`);
-    throw new CordonError('CONSTRAINT', `Dependency cycle: ${cycle.join(' → ')} (each depends on the next).`, { cycle: [taskId, ...back] });
-  }
+  const cycle = cycleThrough(c, taskId, dependsOn);
+  if (cycle) throw cycle;
   c.write(() => {
     const added = c.db.prepare('INSERT OR IGNORE INTO task_dependencies (task_id, depends_on) VALUES (?, ?)').run(taskId, dependsOn).changes;
     if (added === 0) throw new CordonError('CONSTRAINT', `Task "${task.title}" already depends on "${dep.title}".`);

@@ -14,8 +14,9 @@ export function useSubmit<T>(action: () => Promise<T>, onDone: (result: T) => vo
       onDone(await action());
     } catch (err) {
       setError(err);
-      setBusy(false);
     }
+    // Also after success: a dialog that stays open (to write again) must be usable again.
+    setBusy(false);
   };
   return { busy, error, submit };
 }

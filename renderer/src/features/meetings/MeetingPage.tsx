@@ -1,5 +1,5 @@
 import { Button, FormGroup, HTMLSelect, HTMLTable, InputGroup, Tag, TextArea } from '@blueprintjs/core';
-import { AddIcon } from '@blueprintjs/icons';
+import { AddIcon, DocumentIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus, AgendaItemView, EntitySummary, MeetingDetail } from '../../../../shared/dto';
@@ -9,6 +9,7 @@ import { formatPartialDate } from '../../format';
 import { BUREAU_RE } from '../../app/bureau';
 import { today, useCoreRead, useWrite } from '../operations/useCoop';
 import { EntityPicker } from '../search/EntityPicker';
+import { BriefingDialog } from './BriefingDialog';
 import '../search/search.css';
 
 const STATUSES: ActionStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
@@ -17,6 +18,7 @@ const STATUSES: ActionStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
 export function MeetingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: m, error } = useCoreRead('meeting.get', { id }, id);
+  const [briefing, setBriefing] = useState(false);
   if (!m) return <ErrorCallout error={error} />;
   return (
     <article className="meeting-page" aria-labelledby="meeting-title">
@@ -26,7 +28,9 @@ export function MeetingPage({ id }: { id: string }) {
             {m.title}
           </h2>
           <Tag minimal>{t(`meetings.kind.${m.kind}`)}</Tag>
+          <Button icon={<DocumentIcon />} text={t('meetings.briefing.button')} onClick={() => setBriefing(true)} />
         </div>
+        {briefing && <BriefingDialog meeting={m} onClose={() => setBriefing(false)} />}
         <dl className="coop-facts">
           <dt>{t('meetings.colDate')}</dt>
           <dd>{formatPartialDate(m.date)}</dd>

@@ -1,0 +1,205 @@
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { drawNetwork } from './chart-drawing';
+import type { BriefingContent, BriefingItem } from './content';
+import { fit, printable, wrap } from './pdf-text';
+
+// The briefing pack as a PDF (A4), written in memory with pdf-lib and the standard fonts: no
+// network, no browser. A cover with the highest handling code of the pack; the agenda; per item
+// its network, key players and graded sources, and the minutes; the decisions and action items.
+// Every page carries the handling marking in its footer, stamped once the page count is known.
+
+const A4: [number, number] = [595.28, 841.89];
+const M = 50;
+const BOTTOM = 60;
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.4, 0.4, 0.45);
+const ALERT = rgb(0.7, 0.05, 0.05);
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+export function markingText(c: Pick<BriefingContent, 'handling' | 'tlp'>): string {
+  return `HANDLING ${c.handling ?? 'none recorded'} · TLP:${c.tlp ?? 'none recorded'}`;
+}
+
+/** A page cursor: text flows down and a new page starts when the next block does not fit. */
+class Flow {
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    readonly doc: PDFDocument,
+    readonly f: Fonts,
+  ) {
+    this.newPage();
+  }
+  newPage(): void {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - M;
+  }
+  need(height: number): void {
+    if (this.y - height < BOTTOM) this.newPage();
+  }
+  text(text: string, opts: { size?: number; bold?: boolean; colour?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}): void {
+    const size = opts.size ?? 10;
+    const font = opts.bold ? this.f.bold : this.f.regular;
+    for (const line of wrap(font, size, text, A4[0] - 2 * M - (opts.indent ?? 0))) {
+      this.need(size * 1.35);
+      this.y -= size * 1.35;
+      this.page.drawText(line, { x: M + (opts.indent ?? 0), y: this.y, size, font, color: opts.colour ?? INK });
+    }
+    this.y -= opts.gap ?? 2;
+  }
+  heading(text: string, size = 14): void {
+    this.need(size * 2 + 40);
+    this.y -= 8;
+    this.text(text, { size, bold: true, gap: 6 });
+  }
+  /** One table: a bold header row, then rows; cells cut to their column. */
+  table(columns: Array<{ title: string; width: number }>, rows: string[][]): void {
+    const size = 8.5;
+    const row = (cells: string[], bold: boolean) => {
+      this.need(size * 1.6);
+      this.y -= size * 1.6;
+      let x = M;
+      columns.forEach((col, i) => {
+        const font = bold ? this.f.bold : this.f.regular;
+        this.page.drawText(fit(font, size, cells[i] ?? '', col.width - 6), { x, y: this.y, size, font, color: bold ? MUTED : INK });
+        x += col.width;
+      });
+    };
+    row(columns.map((c) => c.title), true);
+    this.page.drawLine({ start: { x: M, y: this.y - 3 }, end: { x: A4[0] - M, y: this.y - 3 }, thickness: 0.4, color: MUTED });
+    for (const r of rows) row(r, false);
+    this.y -= 8;
+  }
+}
+
+function cover(flow: Flow, c: BriefingContent): void {
+  const { page } = flow;
+  const { bold } = flow.f;
+  const m = c.meeting;
+  const marking = printable(bold, markingText(c));
+  const boxW = A4[0] - 2 * M;
+  page.drawRectangle({ x: M, y: A4[1] - M - 46, width: boxW, height: 46, borderColor: ALERT, borderWidth: 1.5 });
+  page.drawText(marking, { x: M + (boxW - bold.widthOfTextAtSize(marking, 16)) / 2, y: A4[1] - M - 30, size: 16, font: bold, color: ALERT });
+  flow.y = A4[1] - M - 110;
+  flow.text('BRIEFING PACK', { size: 12, bold: true, colour: MUTED, gap: 6 });
+  flow.text(m.title, { size: 24, bold: true, gap: 10 });
+  flow.text(`${m.kind === 'bilateral' ? 'Bilateral' : 'Multilateral'} meeting · ${m.date}${m.place ? ` · ${m.place}` : ''}`, { size: 12, gap: 6 });
+  flow.text(`Participating bureaus: ${m.bureaus.join(', ')}`, { size: 11 });
+  if (m.officers.length) flow.text(`Officers: ${m.officers.map((o) => `${o.name} (${o.bureau})`).join(', ')}`, { size: 11 });
+  flow.y -= 16;
+  flow.text(c.recipient ? `Pack for bureau ${c.recipient}` : 'Full pack (all agenda items)', { size: 12, bold: true });
+  flow.text(`Prepared by bureau ${c.bureau} on ${c.generatedAt.slice(0, 10)} · ${c.items.length} agenda item${c.items.length === 1 ? '' : 's'}`, { size: 10, colour: MUTED });
+  flow.y -= 16;
+  flow.text('Handle according to the highest handling code and TLP above, which cover everything in this pack. Each source below keeps its own grading.', {
+    size: 9,
+    colour: MUTED,
+  });
+  page.drawText(marking, { x: M + (boxW - bold.widthOfTextAtSize(marking, 12)) / 2, y: BOTTOM + 10, size: 12, font: bold, color: ALERT });
+}
+
+function agenda(flow: Flow, c: BriefingContent): void {
+  flow.newPage();
+  flow.heading('Agenda', 18);
+  if (c.items.length === 0) flow.text('No agenda items.', { colour: MUTED });
+  for (const i of c.items) flow.text(`${i.position}.  ${i.title}`, { size: 11, gap: 4 });
+}
+
+function item(flow: Flow, i: BriefingItem): void {
+  flow.newPage();
+  flow.heading(`${i.position}.  ${i.title}`, 16);
+  const height = 300;
+  flow.need(height + 10);
+  flow.y -= height;
+  drawNetwork(flow.page, flow.f.regular, i, { x: M, y: flow.y, width: A4[0] - 2 * M, height });
+  flow.y -= 6;
+  flow.heading('Key players', 11);
+  if (i.keyPlayers.length === 0) flow.text('None: no entities on this item.', { size: 9, colour: MUTED });
+  else
+    flow.table(
+      [
+        { title: '#', width: 24 },
+        { title: 'Name', width: 220 },
+        { title: 'Type', width: 100 },
+        { title: 'Degree', width: 70 },
+        { title: 'Betweenness', width: 81 },
+      ],
+      i.keyPlayers.map((k, n) => [String(n + 1), k.caption, k.schema, String(k.degree), k.betweenness.toFixed(3)]),
+    );
+  flow.heading('Sources and grading', 11);
+  if (i.sources.length === 0) flow.text('No source reports behind these entities.', { size: 9, colour: MUTED });
+  else
+    flow.table(
+      [
+        { title: 'Source report', width: 215 },
+        { title: 'Scheme', width: 65 },
+        { title: 'Grade', width: 45 },
+        { title: 'Handling', width: 55 },
+        { title: 'TLP', width: 60 },
+        { title: 'Originator', width: 55 },
+      ],
+      i.sources.map((s) => [s.title, s.scheme, s.grade, s.handling ?? '-', s.tlp ?? '-', s.originator]),
+    );
+  if (i.minutes.trim()) {
+    flow.heading('Minutes', 11);
+    flow.text(i.minutes, { size: 9.5 });
+  }
+}
+
+function outcomes(flow: Flow, c: BriefingContent): void {
+  const { decisions, actions } = c.meeting;
+  if (decisions.length === 0 && actions.length === 0) return;
+  flow.newPage();
+  if (decisions.length) {
+    flow.heading('Decisions', 14);
+    for (const d of decisions) flow.text(`• ${d.text}`, { size: 10, gap: 3 });
+  }
+  if (actions.length) {
+    flow.heading('Action items', 14);
+    flow.table(
+      [
+        { title: 'Action', width: 260 },
+        { title: 'Owner', width: 60 },
+        { title: 'Due', width: 80 },
+        { title: 'Status', width: 95 },
+      ],
+      actions.map((a) => [a.title, a.ownerBureau, a.due, `${a.status.replace('_', ' ')}${a.overdue ? ' (overdue)' : ''}`]),
+    );
+  }
+}
+
+/** The marking on every page, with the page number: drawn last, when the count is known. */
+function footers(doc: PDFDocument, f: Fonts, c: BriefingContent): void {
+  const pages = doc.getPages();
+  const marking = printable(f.bold, markingText(c));
+  const title = fit(f.regular, 7.5, `Briefing pack · ${c.meeting.title}${c.recipient ? ` · for ${c.recipient}` : ''}`, 230);
+  pages.forEach((page, n) => {
+    page.drawLine({ start: { x: M, y: 38 }, end: { x: A4[0] - M, y: 38 }, thickness: 0.4, color: MUTED });
+    page.drawText(marking, { x: M, y: 26, size: 8, font: f.bold, color: ALERT });
+    page.drawText(title, { x: A4[0] / 2 - f.regular.widthOfTextAtSize(title, 7.5) / 2 + 40, y: 26, size: 7.5, font: f.regular, color: MUTED });
+    const num = `page ${n + 1} / ${pages.length}`;
+    page.drawText(num, { x: A4[0] - M - f.regular.widthOfTextAtSize(num, 8), y: 26, size: 8, font: f.regular, color: MUTED });
+  });
+}
+
+export async function briefingPdf(c: BriefingContent): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.create();
+  const when = new Date(c.generatedAt);
+  const f: Fonts = { regular: doc.embedStandardFont(StandardFonts.Helvetica), bold: doc.embedStandardFont(StandardFonts.HelveticaBold) };
+  doc.setTitle(`Briefing pack: ${printable(f.regular, c.meeting.title)}`);
+  doc.setProducer('Cordon');
+  doc.setCreator('Cordon');
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+  const flow = new Flow(doc, f);
+  cover(flow, c);
+  agenda(flow, c);
+  for (const i of c.items) item(flow, i);
+  outcomes(flow, c);
+  footers(doc, f, c);
+  const bytes = await doc.save();
+  return { bytes, pages: doc.getPageCount() };
+}
