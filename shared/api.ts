@@ -3,7 +3,7 @@ import type { ExportResult, HandlingReview, ImportPreview, ImportResult, Officer
 import { ALL_SCHEMATA, ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from './catalogue';
 import { gradingSchema } from './gradingSchema';
 import type { EventNameConst } from './channels';
-import type { AnalysisResult, DisruptionResult, PathsResult } from './dto';
+import type { AnalysisResult, DisruptionResult, OverTimeResult, PathsResult } from './dto';
 import type { ChartData, ChartElements, ChartSummary, ExpandPreview } from './dto';
 import type {
   ActionItemView,
@@ -172,6 +172,10 @@ const selection = z
 // Scope of an analysis: the whole case or given entities (a chart, a selection), which links
 // count, and how. See electron/core/analysis/case-graph.ts and grade.ts for the exact rules.
 export const ANALYSIS_MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
+const analysisDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 const analysisScope = z.object({
   /** Absent: the whole case. Present: exactly these entities and the links among them. */
   entityIds: z.array(id).max(200_000).optional(),
@@ -181,11 +185,7 @@ const analysisScope = z.object({
     .object({ grade: z.string().trim().toUpperCase().length(2), scheme: z.enum(['eu4x4', 'admiralty', 'uk3x5x2']).optional() })
     .optional(),
   /** A date (YYYY, YYYY-MM or YYYY-MM-DD): only links active then. */
-  asOf: z
-    .string()
-    .trim()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
-    .optional(),
+  asOf: analysisDate.optional(),
   directed: z.boolean().default(false),
   /** Weighted by link strength (call count, strength): path lengths 1/strength. */
   weighted: z.boolean().default(false),
@@ -216,6 +216,27 @@ export const analysisDisruptInput = analysisScope.extend({
   /** At most this many steps (default: until the network is broken into single entities). */
   steps: z.number().int().min(1).max(100_000).optional(),
   targets: z.array(id).max(10_000).optional(),
+});
+
+/** At most this many periods in one network-over-time run. */
+export const MAX_PERIODS = 120;
+export const analysisOverTimeInput = analysisScope.omit({ asOf: true }).extend({
+  /** month / quarter: from the first dated link to the last; spans: each distinct span written on
+   * the links (the case's own phases, e.g. CAVIAR's eleven); or the windows given. */
+  periods: z.union([
+    z.enum(['month', 'quarter', 'spans']),
+    z
+      .array(
+        z
+          .object({ label: z.string().trim().min(1).max(100), from: analysisDate, to: analysisDate })
+          // Compared on the common prefix, as the links' dates are (1995 ≤ 1995-03).
+          .refine((w) => w.to.slice(0, w.from.length) >= w.from.slice(0, w.to.length), 'a period ends before it starts'),
+      )
+      .min(1)
+      .max(MAX_PERIODS),
+  ]),
+  /** A "broker" in a period: among the top this many by betweenness (and above zero). */
+  top: z.number().int().min(1).max(1000).default(10),
 });
 
 /** What an exchange package covers (issue 6). */
@@ -464,6 +485,8 @@ export const coreApi = {
   'analysis.paths': method<PathsResult>()(analysisPathsInput),
   /** Disruption: remove targets, or remove greedily by a strategy, and follow the largest component. */
   'analysis.disrupt': method<DisruptionResult>()(analysisDisruptInput),
+  /** Network over time: degree and betweenness per period (links dated in it), and who rose to or fell from broker. */
+  'analysis.overTime': method<OverTimeResult>()(analysisOverTimeInput),
 
   // ---- Exchange between contact officers (issue 6, DESIGN.md §6) ----
   /** This workstation's officer: generates its keys (private halves only inside the case). */

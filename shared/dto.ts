@@ -537,6 +537,55 @@ export interface DisruptionResult {
   auditSeq: number;
 }
 
+/** One period of a network-over-time run: the links dated in it, and the graph they make. */
+export interface OverTimePeriod {
+  label: string;
+  from: string;
+  to: string;
+  nodes: number;
+  edges: number;
+  /** Links counted in the period. */
+  links: number;
+  /** SHA-256 of the period's graph (as AnalysisGraphInfo.sha256). */
+  sha256: string;
+  betweenness: { exact: boolean; samples: number; epsilon: number; delta: number };
+}
+
+/** An entity across periods; null where it has no counted link in that period. */
+export interface OverTimeEntity {
+  id: string;
+  caption: string;
+  schema: string;
+  degree: Array<number | null>;
+  betweenness: Array<number | null>;
+  /** Rank by betweenness in the period (1 = highest; equal values share a rank). */
+  rank: Array<number | null>;
+}
+
+/** "N12 rose to broker in phase 9": entered (or left) the top N by betweenness from one period to the next. */
+export interface OverTimeChange {
+  /** Index into periods: the period where the change shows. */
+  period: number;
+  id: string;
+  caption: string;
+  kind: 'rose' | 'fell';
+  rankBefore: number | null;
+  rankAfter: number | null;
+  before: number | null;
+  after: number | null;
+}
+
+export interface OverTimeResult {
+  periods: OverTimePeriod[];
+  /** Every entity with a counted link in some period, by first appearance. */
+  entities: OverTimeEntity[];
+  changes: OverTimeChange[];
+  top: number;
+  directed: boolean;
+  weighted: boolean;
+  auditSeq: number;
+}
+
 // ---- Link charts (issue 3) ----
 
 export interface ChartSummary {

@@ -15,6 +15,9 @@ import { GraphBuilder, type Graph } from './graph';
 // - As of a date: a link counts when it has begun (startDate, or else date, ≤ as-of) and has not
 //   ended (endDate ≥ as-of, or no end). Partial dates ("1994-03") are periods: compared on their
 //   common prefix, so a link ending "1994-03" is still active on 1994-03-20. Undated links count.
+// - Within a window (network over time): a link counts when its span meets the window — it began
+//   by the window's end and had not ended before its start, on the same common-prefix rule. Undated
+//   links are left out (counted in `byDate`): a period's network is what is known of that period.
 // - Strength: the link's `weight` (strength) if set, else its `count` (calls), else 1; the latest
 //   statement wins. Parallel links are merged, their strengths summed.
 // - Direction: source → target of the link when `directed`, else ignored.
@@ -24,6 +27,8 @@ export interface GraphScope {
   linkTypes?: string[] | undefined;
   minGrade?: MinGrade | undefined;
   asOf?: string | undefined;
+  /** Only links active at some time between these dates (inclusive). */
+  window?: { from: string; to: string } | undefined;
   directed: boolean;
   weighted: boolean;
 }
@@ -87,17 +92,7 @@ export function buildCaseGraph(db: Database, scope: GraphScope): CaseGraph {
     }
   }
 
-  const props = new Map<string, Map<string, string>>();
-  const stmt = db.prepare(
-    `SELECT s.entity_id AS id, s.prop, s.value FROM statements s JOIN entities e ON e.id = s.entity_id
-      WHERE e.is_link = 1 AND e.deleted = 0 AND s.retracted = 0 AND s.prop IN (${LINK_PROPS.map(() => '?').join(',')})
-      ORDER BY s.id`,
-  );
-  for (const r of stmt.iterate(...LINK_PROPS) as IterableIterator<{ id: string; prop: string; value: string }>) {
-    let m = props.get(r.id);
-    if (!m) props.set(r.id, (m = new Map()));
-    m.set(r.prop, r.value); // ordered by statement id: the latest wins
-  }
+  const props = linkProps(db, LINK_PROPS);
   const gradings = new Map<string, Array<{ scheme: string; grade: string }>>();
   const gstmt = db.prepare(
     `SELECT DISTINCT s.entity_id AS id, src.scheme, src.grade FROM statements s
@@ -135,7 +130,7 @@ export function buildCaseGraph(db: Database, scope: GraphScope): CaseGraph {
       continue;
     }
     const p = props.get(l.id);
-    if (asOf && !activeOn(p, asOf)) {
+    if ((asOf && !activeOn(p, asOf)) || (scope.window && !activeWithin(p, scope.window.from, scope.window.to))) {
       links.byDate++;
       continue;
     }
@@ -154,6 +149,29 @@ export function buildCaseGraph(db: Database, scope: GraphScope): CaseGraph {
     return i;
   };
   return { graph, nodes, links, hash: graphHash(graph), nodeOf };
+}
+
+/** The current value of each of `names` on every live link (the latest statement wins). */
+export function linkProps(db: Database, names: readonly string[]): Map<string, Map<string, string>> {
+  const props = new Map<string, Map<string, string>>();
+  const stmt = db.prepare(
+    `SELECT s.entity_id AS id, s.prop, s.value FROM statements s JOIN entities e ON e.id = s.entity_id
+      WHERE e.is_link = 1 AND e.deleted = 0 AND s.retracted = 0 AND s.prop IN (${names.map(() => '?').join(',')})
+      ORDER BY s.id`,
+  );
+  for (const r of stmt.iterate(...names) as IterableIterator<{ id: string; prop: string; value: string }>) {
+    let m = props.get(r.id);
+    if (!m) props.set(r.id, (m = new Map()));
+    m.set(r.prop, r.value); // ordered by statement id: the latest wins
+  }
+  return props;
+}
+
+/** A link's span: [start, end] as written (any precision), or null when undated. */
+export function linkSpan(p: Map<string, string> | undefined): { start: string; end: string } | null {
+  const start = p?.get('startDate') ?? p?.get('date') ?? p?.get('endDate');
+  if (!start) return null;
+  return { start, end: p?.get('endDate') ?? start };
 }
 
 function strength(p: Map<string, string> | undefined): number {
@@ -178,6 +196,12 @@ export function activeOn(p: Map<string, string> | undefined, asOf: string): bool
   if (start && cmp(start, asOf) > 0) return false;
   if (end && cmp(end, asOf) < 0) return false;
   return true;
+}
+
+/** A dated link whose span meets [from, to]. */
+export function activeWithin(p: Map<string, string> | undefined, from: string, to: string): boolean {
+  const span = linkSpan(p);
+  return span !== null && cmp(span.start, to) <= 0 && cmp(span.end, from) >= 0;
 }
 
 /** SHA-256 over the graph as analysed: direction, node ids in order, and every edge with its

@@ -7,6 +7,7 @@ import { buildCaseGraph, type CaseGraph, type GraphScope } from './case-graph';
 import type { RunControl } from './control';
 import { DEFAULT_TIE_TOLERANCE, removeTargets, simulateStrategy } from './disrupt';
 import { connectingNetwork, neighbourhood, shortestPaths } from './paths';
+import { overTime, periodWindows } from './over-time';
 import { graphInfo, runMeasures } from './run';
 import { CordonError } from '../../../shared/errors';
 
@@ -15,7 +16,7 @@ import { CordonError } from '../../../shared/errors';
 // one audit row with its parameters and the SHA-256 of the graph it ran on — enough to reproduce
 // the result for court.
 
-type AnalysisHandlers = Pick<Handlers, 'analysis.run' | 'analysis.paths' | 'analysis.disrupt'>;
+type AnalysisHandlers = Pick<Handlers, 'analysis.run' | 'analysis.paths' | 'analysis.disrupt' | 'analysis.overTime'>;
 
 const ctlOf = (job: Job): RunControl => ({ signal: job.signal, progress: (done, total) => job.progress(done, total) });
 
@@ -179,6 +180,28 @@ export function analysisHandlers(session: Session): AnalysisHandlers {
         removed: result.steps.flatMap((s) => s.removed.map((r) => r.id)),
         finalLcc: result.steps.at(-1)?.lcc ?? result.initialLcc,
       });
+      return { ...result, auditSeq };
+    },
+
+    'analysis.overTime': async (input) => {
+      const c = session.case;
+      const windows = typeof input.periods === 'string' ? periodWindows(c.db, input.periods) : input.periods;
+      const scope = { entityIds: input.entityIds, linkTypes: input.linkTypes, minGrade: input.minGrade, directed: input.directed, weighted: input.weighted };
+      let result;
+      try {
+        result = await session.jobs.run('Network over time', 1000, (job) => overTime(c.db, scope, windows, input.top, ctlOf(job)));
+      } catch (err) {
+        if (err instanceof CordonError && err.code === 'CANCELLED') c.write(() => c.audit.append({ actor: c.actor, action: 'analysis.overTime', detail: { params: input, windows, outcome: { cancelled: true } } }));
+        throw err;
+      }
+      // One audit row for the run: each period's window and the hash of the graph it gave.
+      const auditSeq = c.write(() =>
+        c.audit.append({
+          actor: c.actor,
+          action: 'analysis.overTime',
+          detail: { params: input, periods: result.periods.map((p) => ({ label: p.label, from: p.from, to: p.to, sha256: p.sha256, nodes: p.nodes, edges: p.edges })), outcome: { changes: result.changes.length } },
+        }),
+      );
       return { ...result, auditSeq };
     },
   };

@@ -134,6 +134,21 @@ describe('cancellation and sampling', () => {
     await expect(simulateStrategy(montagnaGraph('meetings'), { strategy: 'degree', mode: 'sequential' }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
+  it('threads kept between runs: same bits run after run, and a cancel leaves the next run whole', async () => {
+    const g = randomGraph(1500, 6000, 5);
+    const sync = betweennessSync(g);
+    const first = await betweenness(g, { threads: 2 });
+    const again = await betweenness(g, { threads: 2 });
+    expect(Array.from(again)).toEqual(Array.from(first));
+    first.forEach((v, i) => expect(Math.abs(v - sync[i]!)).toBeLessThanOrEqual(1e-9 * Math.abs(sync[i]!)));
+    const controller = new AbortController();
+    const stopped = betweenness(g, { threads: 2 }, { signal: controller.signal, progress: () => controller.abort() });
+    await expect(stopped).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(Array.from(await betweenness(g, { threads: 2 }))).toEqual(Array.from(first));
+    const harmonicTwice = [await closeness(g, false, {}, 2), await closeness(g, false, {}, 1)];
+    expect(Array.from(harmonicTwice[0]!)).toEqual(Array.from(harmonicTwice[1]!));
+  });
+
   it('sampled betweenness: reproducible for a seed, within its stated bound, top 20 as exact', async () => {
     const g = randomGraph(2000, 8000, 11);
     const exact = betweennessSync(g);

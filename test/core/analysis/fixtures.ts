@@ -10,11 +10,11 @@ const fixture = (rel: string) => readFileSync(fileURLToPath(new URL(`../../fixtu
 
 export type Edge = [string, string, number];
 
-/** CAVIAR: the union of the 11 phase matrices, undirected; weight = calls summed over phases
- * and both directions. Node ids "n1".."n110". */
-export function caviarEdges(): Edge[] {
+/** CAVIAR: the union of the 11 phase matrices (or of the phases given), undirected; weight =
+ * calls summed over phases and both directions. Node ids "n1".."n110". */
+export function caviarEdges(phases: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]): Edge[] {
   const edges: Edge[] = [];
-  for (let phase = 1; phase <= 11; phase++) {
+  for (const phase of phases) {
     const lines = fixture(`caviar/phase${phase}.csv`).trim().split(/\r?\n/);
     const header = lines[0]!.split(',').map((s) => s.replace(/"/g, ''));
     for (const line of lines.slice(1)) {
