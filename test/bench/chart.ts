@@ -6,7 +6,7 @@
 // panning and zooming, the worker layout's time and the longest UI-thread gap while it runs, and
 // the renderer process's memory. Prints one `BENCH {json}` line per size. Never asserts timings.
 
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -33,6 +33,32 @@ function rendererRssMb(profile: string): number {
     }
   }
   return Math.round(kb / 102.4) / 10;
+}
+
+type BenchPage = typeof import('./chart/page').bench;
+/** Page functions run in the browser: each reaches the bench through window (no closures). */
+type W = { benchChart: BenchPage };
+
+/** 60 frames of real input: 30 of dragging the background (panning), 30 of wheel zooming. */
+async function gestures(page: Page): Promise<{ p50: number; p95: number; max: number }> {
+  const at = await page.evaluate(() => (window as unknown as W).benchChart.emptySpot());
+  const nextFrame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+  await page.mouse.move(at.x, at.y);
+  await page.evaluate(() => (window as unknown as W).benchChart.startFrames());
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(at.x + 6 * i, at.y + 4 * i);
+    await nextFrame();
+  }
+  await page.mouse.up();
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, i % 4 < 2 ? -80 : 80);
+    await nextFrame();
+  }
+  const r = await page.evaluate(() => (window as unknown as W).benchChart.stopFrames());
+  // Let the view settle (edges and labels come back) before the next measurement.
+  await page.waitForTimeout(400);
+  return r;
 }
 
 async function main(): Promise<void> {
@@ -84,17 +110,28 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url);
       await page.waitForFunction(() => 'benchChart' in window);
-      const r = await page.evaluate(
-        ([size, layout]) => (window as unknown as { benchChart(n: number, l: boolean): Promise<Record<string, number>> }).benchChart(size, layout),
-        [n, withLayout] as const,
-      );
+      const opened = await page.evaluate((size) => (window as unknown as W).benchChart.open(size), n);
+      const gesture = await gestures(page);
+      const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
+      await page.evaluate(() => (window as unknown as W).benchChart.close());
       const rss = rendererRssMb(profile);
       if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+      const r = {
+        ...opened,
+        frame_p50_ms: gesture.p50,
+        frame_p95_ms: gesture.p95,
+        frame_max_ms: gesture.max,
+        ...(laid ?? { layout_ms: null }),
+      };
       console.log(
-        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms; pan/zoom frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms; ` +
-          `FA2 layout ${r.layout_ms} ms (${r.layout_iterations} it., worst UI gap ${r.layout_max_blocked_ms} ms); renderer RSS ${rss} MB`,
+        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
+          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; settle ${r.settle_ms} ms; ` +
+          (laid
+            ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
+            : '') +
+          `renderer RSS ${rss} MB`,
       );
-      console.log(`BENCH ${JSON.stringify({ bench: 'chart', nodes: n, edges: 2 * n, ...r, renderer_rss_mb: rss })}`);
+      console.log(`BENCH ${JSON.stringify({ bench: 'chart', nodes: n, edges: 2 * n, ...r, renderer_rss_mb: rss, load1: Number(loadavg()[0]!.toFixed(2)) })}`);
       await page.close();
     }
     await context.close();
