@@ -61,6 +61,23 @@ async function gestures(page: Page): Promise<{ p50: number; p95: number; max: nu
   return r;
 }
 
+/** CPU time (ms) used so far by this run's renderer processes: on a machine shared with other
+ * work, wall times swing several-fold between runs; CPU time shows what the chart itself costs. */
+function rendererCpuMs(profile: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks * 10;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-bench-chart-'));
   const profile = join(dir, 'profile');
@@ -110,9 +127,13 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url);
       await page.waitForFunction(() => 'benchChart' in window);
+      const c0 = rendererCpuMs(profile);
       const opened = await page.evaluate((size) => (window as unknown as W).benchChart.open(size), n);
+      const c1 = rendererCpuMs(profile);
       const gesture = await gestures(page);
+      const c2 = rendererCpuMs(profile);
       const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
+      const c3 = rendererCpuMs(profile);
       await page.evaluate(() => (window as unknown as W).benchChart.close());
       const rss = rendererRssMb(profile);
       if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
@@ -122,6 +143,11 @@ async function main(): Promise<void> {
         frame_p95_ms: gesture.p95,
         frame_max_ms: gesture.max,
         ...(laid ?? { layout_ms: null }),
+        // Renderer CPU (all its threads, the layout worker included) for: opening and the API
+        // pan/zoom frames; the 60 gesture frames; the layout.
+        cpu_open_ms: c1 - c0,
+        cpu_gestures_ms: c2 - c1,
+        cpu_layout_ms: laid ? c3 - c2 : null,
       };
       console.log(
         `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +

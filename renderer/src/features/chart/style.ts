@@ -64,6 +64,11 @@ export function stylesheet(big: boolean): StylesheetJson {
         padding: '18px',
       },
     },
+    // A group box and its members draw above the rest of the chart: under the default order the
+    // box sat beneath every link crossing it and, in a dense chart, could not be seen at all.
+    // Members carry a higher z-index so the box (added after them) does not cover them.
+    { selector: 'node.group', style: { 'z-compound-depth': 'top' } },
+    { selector: 'node:child', style: { 'z-compound-depth': 'top', 'z-index': 1 } },
     { selector: 'node.group.collapsed', style: { 'min-width': '70px', 'min-height': '40px', 'background-opacity': 0.9, 'border-style': 'double', 'border-width': 4 } },
     {
       selector: 'edge',
