@@ -19,20 +19,34 @@ const sizesArg = args.indexOf('--sizes');
 const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1000, 5000, 10_000, 20_000];
 const withLayout = !args.includes('--no-layout');
 
-/** Resident memory of this run's renderer processes (Chromium's --type=renderer children). */
-function rendererRssMb(profile: string): number {
-  let kb = 0;
+/** Sums one figure over this run's renderer processes (Chromium's --type=renderer children). */
+function overRenderers(profile: string, figure: (pid: string) => number): number {
+  let sum = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue;
-      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-      if (m) kb += Number(m[1]);
+      if (cmd.includes('--type=renderer') && cmd.includes(profile)) sum += figure(pid);
     } catch {
       // The process ended between listing and reading.
     }
   }
+  return sum;
+}
+
+/** Resident memory of the renderer processes, in MB. */
+function rendererRssMb(profile: string): number {
+  const kb = overRenderers(profile, (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0));
   return Math.round(kb / 102.4) / 10;
+}
+
+/** CPU time (ms, user + system, clock ticks of 10 ms) used so far by the renderer processes: on a
+ * machine shared with other work, wall times swing several-fold between runs; CPU time shows what
+ * the chart itself costs. */
+function rendererCpuMs(profile: string): number {
+  return 10 * overRenderers(profile, (pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  });
 }
 
 type BenchPage = typeof import('./chart/page').bench;
@@ -59,23 +73,6 @@ async function gestures(page: Page): Promise<{ p50: number; p95: number; max: nu
   // Let the view settle (edges and labels come back) before the next measurement.
   await page.waitForTimeout(400);
   return r;
-}
-
-/** CPU time (ms) used so far by this run's renderer processes: on a machine shared with other
- * work, wall times swing several-fold between runs; CPU time shows what the chart itself costs. */
-function rendererCpuMs(profile: string): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return ticks * 10;
 }
 
 async function main(): Promise<void> {
