@@ -1,10 +1,11 @@
 // npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout]
 //
-// The chart benchmark of issue #3 (DESIGN.md §9): the product's chart stylesheet, renderer
-// options and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer), on charts
-// of n entities and 2n links: time to the first complete render, frame times over 60 frames of
-// panning and zooming, the worker layout's time and the longest UI-thread gap while it runs, and
-// the renderer process's memory. Prints one `BENCH {json}` line per size. Never asserts timings.
+// The chart benchmark of issue #3 (DESIGN.md §9): the product's chart core, controller (load,
+// filters, rules) and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer),
+// on charts of n entities and 2n links: time to the first complete render; frame times over 60
+// frames of real mouse drag and wheel (frame_*) and over 60 frames of API pan/zoom (frame_api_*);
+// the worker layout's time, the longest UI-thread gap and longtask while it runs; the renderer
+// processes' memory and CPU time. Prints one `BENCH {json}` line per size. Never asserts timings.
 
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
