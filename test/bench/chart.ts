@@ -1,12 +1,13 @@
 // npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout]
 //
-// The chart benchmark of issue #3 (DESIGN.md §9): the product's chart stylesheet, renderer
-// options and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer), on charts
-// of n entities and 2n links: time to the first complete render, frame times over 60 frames of
-// panning and zooming, the worker layout's time and the longest UI-thread gap while it runs, and
-// the renderer process's memory. Prints one `BENCH {json}` line per size. Never asserts timings.
+// The chart benchmark of issue #3 (DESIGN.md §9): the product's chart core, controller (load,
+// filters, rules) and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer),
+// on charts of n entities and 2n links: time to the first complete render; frame times over 60
+// frames of real mouse drag and wheel (frame_*) and over 60 frames of API pan/zoom (frame_api_*);
+// the worker layout's time, the longest UI-thread gap and longtask while it runs; the renderer
+// processes' memory and CPU time. Prints one `BENCH {json}` line per size. Never asserts timings.
 
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,20 +20,60 @@ const sizesArg = args.indexOf('--sizes');
 const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1000, 5000, 10_000, 20_000];
 const withLayout = !args.includes('--no-layout');
 
-/** Resident memory of this run's renderer processes (Chromium's --type=renderer children). */
-function rendererRssMb(profile: string): number {
-  let kb = 0;
+/** Sums one figure over this run's renderer processes (Chromium's --type=renderer children). */
+function overRenderers(profile: string, figure: (pid: string) => number): number {
+  let sum = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue;
-      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-      if (m) kb += Number(m[1]);
+      if (cmd.includes('--type=renderer') && cmd.includes(profile)) sum += figure(pid);
     } catch {
       // The process ended between listing and reading.
     }
   }
+  return sum;
+}
+
+/** Resident memory of the renderer processes, in MB. */
+function rendererRssMb(profile: string): number {
+  const kb = overRenderers(profile, (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0));
   return Math.round(kb / 102.4) / 10;
+}
+
+/** CPU time (ms, user + system, clock ticks of 10 ms) used so far by the renderer processes: on a
+ * machine shared with other work, wall times swing several-fold between runs; CPU time shows what
+ * the chart itself costs. */
+function rendererCpuMs(profile: string): number {
+  return 10 * overRenderers(profile, (pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  });
+}
+
+type BenchPage = typeof import('./chart/page').bench;
+/** Page functions run in the browser: each reaches the bench through window (no closures). */
+type W = { benchChart: BenchPage };
+
+/** 60 frames of real input: 30 of dragging the background (panning), 30 of wheel zooming. */
+async function gestures(page: Page): Promise<{ p50: number; p95: number; max: number }> {
+  const at = await page.evaluate(() => (window as unknown as W).benchChart.emptySpot());
+  const nextFrame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+  await page.mouse.move(at.x, at.y);
+  await page.evaluate(() => (window as unknown as W).benchChart.startFrames());
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(at.x + 6 * i, at.y + 4 * i);
+    await nextFrame();
+  }
+  await page.mouse.up();
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, i % 4 < 2 ? -80 : 80);
+    await nextFrame();
+  }
+  const r = await page.evaluate(() => (window as unknown as W).benchChart.stopFrames());
+  // Let the view settle (edges and labels come back) before the next measurement.
+  await page.waitForTimeout(400);
+  return r;
 }
 
 async function main(): Promise<void> {
@@ -84,17 +125,37 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url);
       await page.waitForFunction(() => 'benchChart' in window);
-      const r = await page.evaluate(
-        ([size, layout]) => (window as unknown as { benchChart(n: number, l: boolean): Promise<Record<string, number>> }).benchChart(size, layout),
-        [n, withLayout] as const,
-      );
+      const c0 = rendererCpuMs(profile);
+      const opened = await page.evaluate((size) => (window as unknown as W).benchChart.open(size), n);
+      const c1 = rendererCpuMs(profile);
+      const gesture = await gestures(page);
+      const c2 = rendererCpuMs(profile);
+      const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
+      const c3 = rendererCpuMs(profile);
+      await page.evaluate(() => (window as unknown as W).benchChart.close());
       const rss = rendererRssMb(profile);
       if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+      const r = {
+        ...opened,
+        frame_p50_ms: gesture.p50,
+        frame_p95_ms: gesture.p95,
+        frame_max_ms: gesture.max,
+        ...(laid ?? { layout_ms: null }),
+        // Renderer CPU (all its threads, the layout worker included) for: opening and the API
+        // pan/zoom frames; the 60 gesture frames; the layout.
+        cpu_open_ms: c1 - c0,
+        cpu_gestures_ms: c2 - c1,
+        cpu_layout_ms: laid ? c3 - c2 : null,
+      };
       console.log(
-        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms; pan/zoom frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms; ` +
-          `FA2 layout ${r.layout_ms} ms (${r.layout_iterations} it., worst UI gap ${r.layout_max_blocked_ms} ms); renderer RSS ${rss} MB`,
+        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
+          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; settle ${r.settle_ms} ms; ` +
+          (laid
+            ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
+            : '') +
+          `renderer RSS ${rss} MB`,
       );
-      console.log(`BENCH ${JSON.stringify({ bench: 'chart', nodes: n, edges: 2 * n, ...r, renderer_rss_mb: rss })}`);
+      console.log(`BENCH ${JSON.stringify({ bench: 'chart', nodes: n, edges: 2 * n, ...r, renderer_rss_mb: rss, load1: Number(loadavg()[0]!.toFixed(2)) })}`);
       await page.close();
     }
     await context.close();

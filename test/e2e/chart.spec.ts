@@ -238,4 +238,15 @@ test('a chart from the demo case: expand, link by drag and undo, layouts, date f
   }
   expect(reopened.groups).toEqual(saved.groups);
   await app.shot('chart-07-reopened');
+
+  // The side panel: the selected entity's values, each with its source card, beside the chart.
+  await clickNode(page, reopened.nodes.find((n) => n.label === 'N1')!);
+  await expect.poll(async () => (await chartState(page)).selected).toEqual([n1.id]);
+  await page.getByRole('button', { name: "Side panel: the selected entity's values and sources" }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected entity' });
+  await expect(panel.locator('.chart-inspector-title')).toHaveText('N1');
+  await expect(panel.getByTestId('provenance').first()).toBeVisible();
+  await app.shot('chart-08-side-panel');
+  await panel.getByRole('button', { name: 'Close the side panel' }).click();
+  await expect(panel).toBeHidden();
 });

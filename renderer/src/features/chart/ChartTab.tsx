@@ -17,6 +17,7 @@ import {
   ZoomInIcon,
   UnpinIcon,
   PathSearchIcon,
+  ListDetailViewIcon,
 } from '@blueprintjs/icons';
 import type { EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -32,6 +33,7 @@ import { useWorkspace } from '../../state/workspace';
 import { AddSearch } from './AddSearch';
 import { useActiveChart } from './activeChart';
 import { addRule, loadMeasures } from './analysisRules';
+import { ChartInspector } from './ChartInspector';
 import { useChartTabs } from './chartTabs';
 import { DeleteDialog } from './DeleteDialog';
 import { ExpandDialog } from './ExpandDialog';
@@ -61,6 +63,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [layout, setLayout] = useState<{ run: LayoutRun; done: number; total: number } | null>(null);
   const [onlySelection, setOnlySelection] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
   const tooltip = useRef<HTMLDivElement>(null);
   const handle = useRef<HTMLDivElement>(null);
   const casePath = useSession((s) => s.info?.path ?? '');
@@ -263,6 +266,13 @@ export function ChartTab({ chartId }: { chartId: string }) {
               disabled={selected.length !== 1}
               onClick={() => useWorkspace.getState().select(selected[0]!)}
             />
+            <Button
+              icon={<ListDetailViewIcon />}
+              aria-label={t('chart.inspectorToggle')}
+              title={t('chart.inspectorToggle')}
+              active={panelOpen}
+              onClick={() => setPanelOpen((o) => !o)}
+            />
             <Button icon={<ExportIcon />} aria-label={t('chart.exportButton')} title={t('chart.exportButton')} onClick={() => setDialog({ kind: 'export' })} />
           </ButtonGroup>
           <span className="chart-count muted small" aria-live="polite">
@@ -283,6 +293,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
         <div ref={tooltip} className="chart-tooltip" hidden role="tooltip" />
         <div ref={handle} className="chart-handle" hidden title={t('chart.handle')} />
         {ctl && <Minimap ctl={ctl} />}
+        {ctl && panelOpen && selected.length === 1 && <ChartInspector key={selected[0]} ctl={ctl} id={selected[0]!} onClose={() => setPanelOpen(false)} />}
         {!data && !error && <Spinner className="chart-spinner" />}
         {data && data.nodes.length === 0 && ctl?.entityNodes().length === 0 && (
           <NonIdealState className="chart-empty" icon={<GraphIcon size={48} />} title={t('chart.emptyTitle')} description={t('chart.emptyText')} />

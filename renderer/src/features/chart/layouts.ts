@@ -1,8 +1,9 @@
-import cytoscape, { type LayoutOptions, type NodeCollection, type NodeSingular, type Position } from 'cytoscape';
+import cytoscape, { type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { ChartController } from './controller';
-import { fa2Iterations } from './fa2';
+import { FA2_BUDGET_MS, fa2Iterations, type Fa2Input } from './fa2';
 import type { Fa2Message } from './fa2.worker';
+import { applyPositions } from './positions';
 
 // Layouts: force-directed (fcose for small charts, ForceAtlas2 in a worker for big ones),
 // hierarchy from a selected leader, circle, concentric by a measure, grid. Each lays out the
@@ -139,12 +140,7 @@ function runWorkerLayout(ctl: ChartController, nodes: NodeCollection, opts: Layo
       opts.onProgress?.(e.data.done, e.data.total);
       return;
     }
-    const out = e.data.positions;
-    const p = new Map<string, Position>();
-    list.forEach((n, i) => {
-      if (!fixed[i]) p.set(n.id(), { x: out[2 * i]!, y: out[2 * i + 1]! });
-    });
-    ctl.setPositions(p);
+    applyPositions(ctl.cy, nodes, e.data.positions, fixed);
     worker.terminate();
     finish();
     settle();
@@ -153,7 +149,7 @@ function runWorkerLayout(ctl: ChartController, nodes: NodeCollection, opts: Layo
     worker.terminate();
     settle();
   };
-  worker.postMessage({ positions, fixed, edges: Uint32Array.from(edgeList), weights: Float64Array.from(weights), iterations: fa2Iterations(list.length) }, [positions.buffer]);
+  worker.postMessage({ positions, fixed, edges: Uint32Array.from(edgeList), weights: Float64Array.from(weights), iterations: fa2Iterations(list.length), budgetMs: FA2_BUDGET_MS } satisfies Fa2Input, [positions.buffer]);
   return {
     done,
     cancel: () => {

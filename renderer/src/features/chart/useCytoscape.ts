@@ -1,10 +1,9 @@
-import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { ChartSettings } from '../../../../shared/api';
 import type { ChartData } from '../../../../shared/dto';
 import { ChartController } from './controller';
 import { prepareIcons } from './icons';
-import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
+import { createChartCore } from './createCore';
 
 // The one hook that owns the cytoscape instance (notes/style.md): it creates it on mount with
 // the renderer options for the chart's size (react-cytoscapejs does not forward these), loads
@@ -28,14 +27,7 @@ export function useCytoscape(data: (ChartData & { chart: { settings: ChartSettin
 
   useEffect(() => {
     if (!data || !iconsReady || !container.current) return;
-    suppressInjectedStyle();
-    const big = data.nodes.length + data.edges.length > BIG;
-    const cy: Core = cytoscape({
-      container: container.current,
-      style: stylesheet(big),
-      layout: { name: 'preset' },
-      ...performanceOptions(big),
-    });
+    const cy = createChartCore(container.current, data.nodes.length + data.edges.length);
     const controller = new ChartController(cy, data.chart.id, data.chart.settings, (err) => errorRef.current(err));
     controller.load(data);
     setCtl(controller);

@@ -124,40 +124,37 @@ export function applyCollapse(cy: Core, groups: ChartSettings['groups']): void {
 
 const PALETTE = ['#4c90f0', '#e76a6e', '#72ca9b', '#f0b726', '#a854a8', '#3fa6da', '#d69fd6', '#d1980b', '#fbb360', '#8abbff', '#abb3bf', '#147eb3'];
 
-/** Conditional styling: size by a measure, colour by a category, badge at a threshold. */
+/** Conditional styling: size by a measure, colour by a category, badge at a threshold. Writes
+ * only what changes: a data write restyles its node, and rewriting 10,000 unchanged sizes and
+ * colours on every refresh (each filter change, each load) restyled the whole chart. */
 export function applyRules(cy: Core, rules: ChartSettings['rules'], measures: Measures): void {
-  cy.batch(() => {
-    const nodes = cy.nodes().not('.group, .ghost');
-    nodes.forEach((n) => {
-      n.data('size', NODE_SIZE * Number(n.data('scale') ?? 1));
-      n.data('colour', (n.data('custom') as string | null) ?? n.data('typeColour') ?? n.data('colour'));
-    });
-    nodes.removeClass('badge');
-    for (const rule of rules) {
-      const values = measures.get(rule.measure);
-      if (!values) continue;
-      if (rule.kind === 'size') {
-        const all = Object.values(values);
-        const max = Math.max(...all, 0);
-        const min = Math.min(...all, max);
-        nodes.forEach((n) => {
-          const v = values[n.id()];
-          if (v === undefined) return;
-          const t = max > min ? (v - min) / (max - min) : 0.5;
-          n.data('size', NODE_SIZE * (0.7 + 2.3 * t));
-        });
-      } else if (rule.kind === 'colour') {
-        nodes.forEach((n) => {
-          const v = values[n.id()];
-          if (v !== undefined) n.data('colour', PALETTE[Math.abs(Math.round(v)) % PALETTE.length]);
-        });
-      } else {
-        const threshold = rule.threshold ?? 1;
-        nodes.forEach((n) => {
-          const v = values[n.id()];
-          if (v !== undefined && v >= threshold) n.addClass('badge');
-        });
-      }
+  const nodes = cy.nodes().not('.group, .ghost');
+  const size = new Map<string, number>();
+  const colour = new Map<string, string>();
+  const badge = new Set<string>();
+  for (const rule of rules) {
+    const values = measures.get(rule.measure);
+    if (!values) continue;
+    if (rule.kind === 'size') {
+      const all = Object.values(values);
+      const max = Math.max(...all, 0);
+      const min = Math.min(...all, max);
+      for (const [id, v] of Object.entries(values)) size.set(id, NODE_SIZE * (0.7 + 2.3 * (max > min ? (v - min) / (max - min) : 0.5)));
+    } else if (rule.kind === 'colour') {
+      for (const [id, v] of Object.entries(values)) colour.set(id, PALETTE[Math.abs(Math.round(v)) % PALETTE.length]!);
+    } else {
+      const threshold = rule.threshold ?? 1;
+      for (const [id, v] of Object.entries(values)) if (v >= threshold) badge.add(id);
     }
+  }
+  cy.batch(() => {
+    nodes.forEach((n) => {
+      const id = n.id();
+      const s = size.get(id) ?? NODE_SIZE * Number(n.data('scale') ?? 1);
+      const c = colour.get(id) ?? (n.data('custom') as string | null) ?? (n.data('typeColour') as string | undefined) ?? (n.data('colour') as string);
+      if (n.data('size') !== s) n.data('size', s);
+      if (n.data('colour') !== c) n.data('colour', c);
+      if (n.hasClass('badge') !== badge.has(id)) n.toggleClass('badge', badge.has(id));
+    });
   });
 }

@@ -1,0 +1,13 @@
+import cytoscape, { type Core } from 'cytoscape';
+import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
+
+// The chart's cytoscape instance with the stylesheet and renderer options for its size. Shared by
+// the useCytoscape hook and the chart benchmark, so the bench measures exactly what the app draws.
+
+export function createChartCore(container: HTMLElement, elementCount: number): Core {
+  suppressInjectedStyle();
+  const big = elementCount > BIG;
+  // fit: false — the controller fits once after loading; a preset fit here would measure every
+  // label a second time.
+  return cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
+}
