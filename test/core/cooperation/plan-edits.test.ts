@@ -23,7 +23,7 @@ async function plan() {
 
 describe('editing the plan', () => {
   it('moves and renames a phase; an overlap comes back as a warning, an end before the start is refused', async () => {
-    const { core, op, surveillance, arrests } = await plan();
+    const { core, surveillance, arrests } = await plan();
     const moved = await core.ok('operation.updatePhase', { id: arrests, start: '2025-03-09', end: '2025-03-11' });
     expect(moved.phases.find((p) => p.id === arrests)).toMatchObject({ name: 'Arrests', start: '2025-03-09', end: '2025-03-11' });
     expect(moved.warnings).toEqual([expect.objectContaining({ code: 'phase-overlap', refs: [surveillance, arrests] })]);
