@@ -223,3 +223,65 @@ test('a briefing pack written from the meeting view, in full and for one partici
   await expect(dialog.locator('.cordon-error[data-code="FILE_EXISTS"]')).toBeVisible();
   await app.shot('cooperation-11-briefing-refused');
 });
+
+test('the timeline edited: a bar dragged by days, edit forms, a refused end and cycle, an overlap warned', async ({ app }) => {
+  const { page } = app;
+  await setUpCase(app);
+  const op = await ok(app, 'operation.create', { name: 'Atlantic Fog', leadBureau: 'ES', bureaus: ['FR'] });
+  await ok(app, 'operation.addPhase', { operationId: op.id, name: 'Surveillance', start: '2031-03-01', end: '2031-03-10' });
+  const planned = await ok(app, 'operation.addPhase', { operationId: op.id, name: 'Arrests', start: '2031-03-15', end: '2031-03-16' });
+  const surveillance = planned.phases.find((p) => p.name === 'Surveillance')!.id;
+  const watch = (await ok(app, 'operation.addTask', { operationId: op.id, phaseId: surveillance, title: 'Port watch', owner: 'ES', start: '2031-03-01', end: '2031-03-04' })).tasks[0]!.id;
+  const courier = (await ok(app, 'operation.addTask', { operationId: op.id, phaseId: surveillance, title: 'Courier tracking', owner: 'FR', start: '2031-03-06', end: '2031-03-08', dependsOn: [watch] })).tasks.find((x) => x.title === 'Courier tracking')!.id;
+  const task = async (id: string) => (await ok(app, 'operation.open', { id: op.id })).tasks.find((x) => x.id === id)!;
+  await app.open();
+  await page.locator('.rail').getByRole('button', { name: 'Operations' }).click();
+  await page.locator('.operation-table').getByRole('button', { name: 'Atlantic Fog' }).click();
+  const gantt = page.getByTestId('gantt');
+  await gantt.scrollIntoViewIfNeeded();
+
+  // Drag "Courier tracking" two days later: the width of its 3-day bar gives the day's width.
+  const bar = gantt.locator('.gantt-row', { hasText: 'Courier tracking' }).getByTestId('gantt-bar-task');
+  const box = (await bar.boundingBox())!;
+  const day = box.width / 3;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + day, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 + 2 * day, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await task(courier)).start).toBe('2031-03-08');
+  expect((await task(courier)).end).toBe('2031-03-10');
+
+  // A click opens the edit form; an end before the start is refused with the core's message.
+  await gantt.locator('.gantt-row', { hasText: 'Port watch' }).getByTestId('gantt-bar-task').click();
+  const editor = page.locator('.plan-editor');
+  await expect(editor.locator('#edit-name')).toHaveValue('Port watch');
+  await editor.locator('#edit-end').fill('2031-02-20');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editor.locator('.cordon-error')).toContainText('Task "Port watch" ends (2031-02-20) before it starts (2031-03-01).');
+  // Depending on the task that depends on it: a cycle, refused and named.
+  await editor.locator('#edit-end').fill('2031-03-04');
+  // Blueprint draws its own box over the input: the label is what the analyst clicks.
+  const dependsOnCourier = editor.locator('.edit-depends label', { hasText: 'Courier tracking' });
+  await dependsOnCourier.click();
+  await expect(editor.getByRole('checkbox', { name: 'Courier tracking' })).toBeChecked();
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editor.locator('.cordon-error')).toContainText('Dependency cycle: "Port watch" → "Courier tracking" → "Port watch"');
+  expect((await task(watch)).dependsOn).toEqual([]);
+  // A valid edit: another owner.
+  await dependsOnCourier.click();
+  await editor.locator('#edit-owner').fill('PT');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(gantt.locator('.gantt-row', { hasText: 'Port watch' })).toContainText('PT');
+  await expect(editor.locator('.cordon-error')).toHaveCount(0);
+
+  // The Arrests phase moved into the surveillance: saved, and warned as an overlap.
+  await gantt.locator('.gantt-row', { hasText: 'Arrests' }).getByTestId('gantt-bar-phase').click();
+  await expect(editor.locator('#edit-name')).toHaveValue('Arrests');
+  await editor.locator('#edit-start').fill('2031-03-09');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.warnings-callout')).toContainText('Phases "Surveillance" (2031-03-01 – 2031-03-10) and "Arrests" (2031-03-09 – 2031-03-16) overlap.');
+  await expect(gantt.locator('.gantt-row.flagged')).toHaveCount(2);
+  await gantt.scrollIntoViewIfNeeded();
+  await app.shot('cooperation-12-timeline-edited');
+});

@@ -1,3 +1,4 @@
+import { useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationDetail } from '../../../../shared/dto';
 import { formatPartialDate } from '../../format';
@@ -17,11 +18,22 @@ interface Row {
   end: number;
 }
 
+export interface GanttProps {
+  op: OperationDetail;
+  flagged: Set<string>;
+  selected: string | null;
+  /** A bar clicked (not dragged): its row is edited in the form below. */
+  onSelect(kind: 'phase' | 'task', id: string): void;
+  /** A bar dragged by whole days; the core checks and answers (with warnings) or refuses. */
+  onMove(kind: 'phase' | 'task', id: string, days: number): void;
+}
+
 /** Phases and tasks on a day scale: bars from start to end day (inclusive), dependency arrows
- * from the end of what must be done first to the start of what waits for it. Read-only: the
- * contract has no method to move a phase or a task. */
-export function Gantt({ op, flagged }: { op: OperationDetail; flagged: Set<string> }) {
+ * from the end of what must be done first to the start of what waits for it. A bar dragged
+ * sideways moves by whole days when dropped; a click selects it for the edit form. */
+export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
   const { t } = useTranslation();
+  const [drag, setDrag] = useState<{ id: string; x0: number; dx: number } | null>(null);
   const rows: Row[] = [];
   const taskRow = (task: OperationDetail['tasks'][number]): Row => ({
     kind: 'task',
@@ -52,6 +64,18 @@ export function Gantt({ op, flagged }: { op: OperationDetail; flagged: Set<strin
   const ticks: number[] = [];
   for (let d = first; d <= last + 1; d += tickEvery) ticks.push(d);
   const dayText = (d: number) => formatPartialDate(new Date(d * DAY).toISOString().slice(0, 10));
+  const grab = (r: Row) => (e: PointerEvent<SVGRectElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setDrag({ id: r.id, x0: e.clientX, dx: 0 });
+  };
+  const follow = (e: PointerEvent<SVGRectElement>) => drag && setDrag({ ...drag, dx: e.clientX - drag.x0 });
+  const drop = (r: Row) => () => {
+    if (!drag) return;
+    const days = Math.round(drag.dx / dw);
+    setDrag(null);
+    if (days === 0) onSelect(r.kind, r.id);
+    else onMove(r.kind, r.id, days);
+  };
 
   return (
     <div className="gantt-scroll">
@@ -70,12 +94,24 @@ export function Gantt({ op, flagged }: { op: OperationDetail; flagged: Set<strin
           </g>
         ))}
         {rows.map((r, i) => (
-          <g key={r.id} className={`gantt-row gantt-${r.kind}${flagged.has(r.id) ? ' flagged' : ''}`} data-id={r.id}>
+          <g key={r.id} className={`gantt-row gantt-${r.kind}${flagged.has(r.id) ? ' flagged' : ''}${selected === r.id ? ' selected' : ''}`} data-id={r.id}>
             <text x={r.kind === 'phase' ? 6 : 18} y={rowY(i) + 17} className="gantt-label">
               {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
               {r.sub && <tspan className="gantt-sub"> · {r.sub}</tspan>}
             </text>
-            <rect x={x(r.start)} y={rowY(i) + (r.kind === 'phase' ? 5 : 6)} width={(r.end - r.start + 1) * dw} height={r.kind === 'phase' ? 16 : 14} rx={3} className="gantt-bar">
+            <rect
+              x={x(r.start) + (drag?.id === r.id ? Math.round(drag.dx / dw) * dw : 0)}
+              y={rowY(i) + (r.kind === 'phase' ? 5 : 6)}
+              width={(r.end - r.start + 1) * dw}
+              height={r.kind === 'phase' ? 16 : 14}
+              rx={3}
+              className={`gantt-bar${drag?.id === r.id ? ' dragging' : ''}`}
+              data-testid={`gantt-bar-${r.kind}`}
+              onPointerDown={grab(r)}
+              onPointerMove={follow}
+              onPointerUp={drop(r)}
+              onPointerCancel={() => setDrag(null)}
+            >
               <title>{`${r.label}: ${dayText(r.start)} – ${dayText(r.end)}`}</title>
             </rect>
           </g>

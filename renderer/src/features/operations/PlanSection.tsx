@@ -6,6 +6,8 @@ import type { OperationDetail } from '../../../../shared/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { Gantt } from './Gantt';
+import { PlanEditor, shiftDay } from './PlanEditor';
+import { DateFields, TaskFields } from './TaskFields';
 import { today, useWrite } from './useCoop';
 
 const PLAN_WARNINGS = new Set(['phase-overlap', 'task-before-dependency']);
@@ -14,10 +16,20 @@ const PLAN_WARNINGS = new Set(['phase-overlap', 'task-before-dependency']);
 export function PlanSection({ op }: { op: OperationDetail }) {
   const { t } = useTranslation();
   const flagged = new Set(op.warnings.filter((w) => PLAN_WARNINGS.has(w.code)).flatMap((w) => w.refs));
+  const [selected, setSelected] = useState<{ kind: 'phase' | 'task'; id: string } | null>(null);
+  const move = useWrite();
+  const onMove = (kind: 'phase' | 'task', id: string, days: number) => {
+    const bar = kind === 'phase' ? op.phases.find((p) => p.id === id) : op.tasks.find((x) => x.id === id);
+    if (!bar) return;
+    const dates = { id, start: shiftDay(bar.start, days), end: shiftDay(bar.end, days) };
+    void move.run(() => (kind === 'phase' ? call('operation.updatePhase', dates) : call('operation.updateTask', dates)));
+  };
   return (
     <>
-      <Gantt op={op} flagged={flagged} />
-      <p className="muted small">{t('operations.ganttReadOnly')}</p>
+      <Gantt op={op} flagged={flagged} selected={selected?.id ?? null} onSelect={(kind, id) => setSelected({ kind, id })} onMove={onMove} />
+      <p className="muted small">{t('operations.ganttHelp')}</p>
+      <ErrorCallout error={move.error} />
+      {selected && <PlanEditor op={op} selected={selected} onClose={() => setSelected(null)} />}
       <PhaseForm op={op} />
       <TaskForm op={op} />
     </>
@@ -43,12 +55,7 @@ function PhaseForm({ op }: { op: OperationDetail }) {
         <FormGroup label={t('operations.phaseName')} labelFor="phase-name" className="grow">
           <InputGroup id="phase-name" value={name} onValueChange={setName} />
         </FormGroup>
-        <FormGroup label={t('operations.start')} labelFor="phase-start">
-          <InputGroup id="phase-start" type="date" value={start} onValueChange={setStart} />
-        </FormGroup>
-        <FormGroup label={t('operations.end')} labelFor="phase-end">
-          <InputGroup id="phase-end" type="date" value={end} onValueChange={setEnd} />
-        </FormGroup>
+        <DateFields idPrefix="phase" start={start} end={end} setStart={setStart} setEnd={setEnd} />
         <Button type="submit" icon={<AddIcon />} text={t('operations.addPhase')} disabled={!name.trim() || !start || !end} loading={write.busy} className="form-submit" />
       </form>
       <ErrorCallout error={write.error} />
@@ -94,28 +101,8 @@ function TaskForm({ op }: { op: OperationDetail }) {
             });
         }}
       >
-        <FormGroup label={t('operations.taskTitle')} labelFor="task-title" className="grow">
-          <InputGroup id="task-title" value={title} onValueChange={setTitle} />
-        </FormGroup>
-        <FormGroup label={t('operations.owner')} labelFor="task-owner">
-          <InputGroup id="task-owner" value={owner} onValueChange={setOwner} className="short-input" />
-        </FormGroup>
-        <FormGroup label={t('operations.phase')} labelFor="task-phase">
-          <HTMLSelect id="task-phase" value={phaseId} onChange={(e) => setPhase(e.currentTarget.value)}>
-            <option value="">{t('operations.noPhase')}</option>
-            {op.phases.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </HTMLSelect>
-        </FormGroup>
-        <FormGroup label={t('operations.start')} labelFor="task-start">
-          <InputGroup id="task-start" type="date" value={start} onValueChange={setStart} />
-        </FormGroup>
-        <FormGroup label={t('operations.end')} labelFor="task-end">
-          <InputGroup id="task-end" type="date" value={end} onValueChange={setEnd} />
-        </FormGroup>
+        <TaskFields idPrefix="task" title={title} setTitle={setTitle} owner={owner} setOwner={setOwner} phaseId={phaseId} setPhaseId={setPhase} phases={op.phases} />
+        <DateFields idPrefix="task" start={start} end={end} setStart={setStart} setEnd={setEnd} />
         <FormGroup label={t('operations.dependsOn')} labelFor="task-depends">
           <HTMLSelect id="task-depends" value={dependsOn} onChange={(e) => setDependsOn(e.currentTarget.value)}>
             <option value="">—</option>
