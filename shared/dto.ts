@@ -469,7 +469,10 @@ export interface RankedEntity {
  * UI can translate it and highlight them. */
 export interface KeyPlayerFinding {
   kind: 'leader' | 'sole-link' | 'broker' | 'cut-vertex' | 'bridge';
+  /** The sentence in English (CLI, JSON, audit). */
   text: string;
+  /** The same sentence for the UI to translate: `analysis.finding.<key>` with these values. */
+  message: { key: 'mostTies' | 'mainBroker' | 'soleLink' | 'soleLinkTies' | 'broker' | 'cutVertex' | 'bridge'; params: Record<string, string | number> };
   entities: string[];
   communities?: number[];
 }

@@ -9,6 +9,11 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
+/** 0.425 → "43%" (in the UI language). */
+export function formatPercent(fraction: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;

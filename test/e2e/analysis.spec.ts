@@ -1,3 +1,4 @@
+import type { OperationDetail } from '../../shared/dto';
 import { expect, test } from './bridge';
 
 // Structure analysis through the bridge: the real renderer, the real core, the demo case (CAVIAR).
@@ -61,4 +62,25 @@ test('analysis on the demo case: table, sort, key players, a shortest path and a
   await expect(chart.locator('polyline')).toHaveCount(2);
   await expect(chart.locator('polyline[data-strategy=betweenness]')).toHaveAttribute('points', /\s/);
   await app.shot('analysis-disruption');
+
+  // The betweenness run's first removals become an operation's targets (operation.addTargets).
+  // Sequential: after N1 goes, scores are recomputed and N3 overtakes N12.
+  const created = await app.core.call('operation.create', { name: 'Operation Caviar', codeWord: 'CAVIAR', leadBureau: 'CA', bureaus: ['CA'], agencies: [] });
+  if (!created.ok) throw new Error(created.error.message);
+  await panel.getByRole('button', { name: 'Save as operation targets' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as operation targets' });
+  await dialog.locator('#save-targets-count').fill('3');
+  await expect(dialog.getByTestId('save-targets-list')).toHaveText('N1, N3, N12');
+  await app.shot('analysis-save-targets');
+  await dialog.getByRole('button', { name: 'Save 3 targets' }).click();
+  await expect(panel.getByTestId('targets-saved')).toHaveText('Saved 3 targets to Operation Caviar.');
+  const opened = await app.core.call('operation.open', { id: (created.value as OperationDetail).id });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const op = opened.value as OperationDetail;
+  expect(op.targetList.map((x) => [x.caption, x.bureau])).toEqual([
+    ['N1', 'CA'],
+    ['N3', 'CA'],
+    ['N12', 'CA'],
+  ]);
+  expect(op.targetList[1]!.reason).toMatch(/^Disruption simulation \(Betweenness, sequential\): removal 2, largest group down to \d+% of its size \(audit #\d+\)\.$/);
 });

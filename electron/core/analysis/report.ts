@@ -30,16 +30,18 @@ const name = (n: NodeInfo) => n.caption || n.id;
 
 export function findings(g: Graph, u: Adjacency, nodes: NodeInfo[], rows: AnalysisRow[], bridges: number[]): KeyPlayerFinding[] {
   const out: KeyPlayerFinding[] = [];
-  const leader = (col: 'degree' | 'betweenness', phrase: (n: NodeInfo, v: number) => string) => {
+  const leader = (col: 'degree' | 'betweenness', key: 'mostTies' | 'mainBroker', phrase: (n: NodeInfo, v: number) => string) => {
     if (rows.length === 0 || rows[0]![col] === undefined) return;
     let best = 0;
     rows.forEach((r, i) => {
       if (r[col]! > rows[best]![col]!) best = i;
     });
-    if (rows[best]![col]! > 0) out.push({ kind: 'leader', text: phrase(nodes[best]!, rows[best]![col]!), entities: [nodes[best]!.id] });
+    const n = nodes[best]!;
+    const v = rows[best]![col]!;
+    if (v > 0) out.push({ kind: 'leader', text: phrase(n, v), message: { key, params: { name: name(n), value: col === 'degree' ? v : v.toFixed(3) } }, entities: [n.id] });
   };
-  leader('degree', (n, v) => `${name(n)} has the most direct ties (${v}).`);
-  leader('betweenness', (n, v) => `${name(n)} lies on the most shortest paths between others (betweenness ${v.toFixed(3)}): the main broker.`);
+  leader('degree', 'mostTies', (n, v) => `${name(n)} has the most direct ties (${v}).`);
+  leader('betweenness', 'mainBroker', (n, v) => `${name(n)} lies on the most shortest paths between others (betweenness ${v.toFixed(3)}): the main broker.`);
 
   const community = rows.length > 0 && rows[0]!.community !== undefined ? rows.map((r) => r.community!) : null;
   if (community) {
@@ -63,6 +65,7 @@ export function findings(g: Graph, u: Adjacency, nodes: NodeInfo[], rows: Analys
       out.push({
         kind: 'sole-link',
         text: `${name(nodes[x]!)} is the only link between community ${c1} and community ${c2}${ties.length > 1 ? ` (${ties.length} ties, all through ${name(nodes[x]!)})` : ''}.`,
+        message: { key: ties.length > 1 ? 'soleLinkTies' : 'soleLink', params: { name: name(nodes[x]!), c1, c2, ties: ties.length } },
         entities: [nodes[x]!.id],
         communities: [c1, c2],
       });
@@ -87,6 +90,7 @@ export function findings(g: Graph, u: Adjacency, nodes: NodeInfo[], rows: Analys
         out.push({
           kind: 'broker',
           text: `${name(nodes[v]!)} (community ${community[v]}) has ties into communities ${others.join(', ')}.`,
+          message: { key: 'broker', params: { name: name(nodes[v]!), community: community[v]!, others: others.join(', ') } },
           entities: [nodes[v]!.id],
           communities: [community[v]!, ...others],
         });
@@ -115,6 +119,7 @@ export function findings(g: Graph, u: Adjacency, nodes: NodeInfo[], rows: Analys
       out.push({
         kind: 'cut-vertex',
         text: `Removing ${name(nodes[v]!)} splits their group of ${own} into ${sizes.length} parts (${sizes.join(', ')}).`,
+        message: { key: 'cutVertex', params: { name: name(nodes[v]!), size: own, count: sizes.length, sizes: sizes.join(', ') } },
         entities: [nodes[v]!.id],
       });
     }
@@ -129,6 +134,7 @@ export function findings(g: Graph, u: Adjacency, nodes: NodeInfo[], rows: Analys
     out.push({
       kind: 'bridge',
       text: `The tie between ${name(nodes[a]!)} and ${name(nodes[b]!)} is the only connection between two parts of the network.`,
+      message: { key: 'bridge', params: { a: name(nodes[a]!), b: name(nodes[b]!) } },
       entities: [nodes[a]!.id, nodes[b]!.id],
     });
   }

@@ -9,24 +9,14 @@ import { coreNumber } from '../../../electron/core/analysis/kcore';
 import { shortestPaths } from '../../../electron/core/analysis/paths';
 import { mulberry32 } from '../../../electron/core/analysis/random';
 import { runMeasures } from '../../../electron/core/analysis/run';
-import { graphHash, type CaseGraph } from '../../../electron/core/analysis/case-graph';
 import { undirected } from '../../../electron/core/analysis/undirected';
-import { caviarGraph, krebsGraph, montagnaGraph } from './fixtures';
+import { asCase, caviarGraph, krebsGraph, montagnaGraph } from './fixtures';
 
 // Inputs that break naive implementations: nothing, one node, self-loops, duplicate edges,
 // disconnected graphs, weights a measure cannot take, and a run cancelled half-way.
 
 const ALL = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
 
-function asCase(g: Graph): CaseGraph {
-  return {
-    graph: g,
-    nodes: g.ids.map((id) => ({ id, caption: id, schema: 'Person' })),
-    links: { counted: g.m, byType: 0, byGrade: 0, byDate: 0, outsideScope: 0 },
-    hash: graphHash(g),
-    nodeOf: (id) => g.ids.indexOf(id),
-  };
-}
 
 /** A random graph with n nodes and m distinct edges (seeded). */
 export function randomGraph(n: number, m: number, seed = 7): Graph {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { graphHash, type CaseGraph } from '../../../electron/core/analysis/case-graph';
 import { graphFromEdges, type Graph } from '../../../electron/core/analysis/graph';
 
 // The real networks of test/fixtures (see PROVENANCE.md), read into the analysis graph exactly as
@@ -81,4 +82,15 @@ export function krebsEdges(): Edge[] {
 
 export function krebsGraph(): Graph {
   return graphFromEdges(krebsEdges(), { merge: 'last' });
+}
+
+/** A fixture graph as the analysis service sees a case's graph (captions = ids). */
+export function asCase(g: Graph): CaseGraph {
+  return {
+    graph: g,
+    nodes: g.ids.map((id) => ({ id, caption: id, schema: 'Person' })),
+    links: { counted: g.m, byType: 0, byGrade: 0, byDate: 0, outsideScope: 0 },
+    hash: graphHash(g),
+    nodeOf: (id) => g.ids.indexOf(id),
+  };
 }

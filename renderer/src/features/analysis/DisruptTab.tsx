@@ -1,14 +1,15 @@
 import { Button, Callout, Checkbox, FormGroup, HTMLSelect, NumericInput } from '@blueprintjs/core';
-import { GraphRemoveIcon, PlayIcon } from '@blueprintjs/icons';
+import { GraphRemoveIcon, PlayIcon, TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { DisruptionResult, EntitySummary } from '../../../../shared/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
 import type { ChartController } from '../chart/controller';
 import { formatScore } from './columns';
 import { EntityListPicker } from './EntityList';
 import { LccChart } from './LccChart';
+import { SaveTargetsDialog } from './SaveTargetsDialog';
 import { useAnalysis } from './store';
 
 type Strategy = 'betweenness' | 'degree' | 'ci';
@@ -22,6 +23,20 @@ export function DisruptTab({ ctl }: { ctl: ChartController | null }) {
   const [mode, setMode] = useState<'sequential' | 'block'>('sequential');
   const [k, setK] = useState(5);
   const busy = disruptStatus.state === 'running';
+  // The runs whose removals can become an operation's targets: the chosen targets, or the curves.
+  const [saving, setSaving] = useState<DisruptionResult[] | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const saveButton = (runs: DisruptionResult[]) => (
+    <Button
+      size="small"
+      icon={<TargetIcon />}
+      text={t('analysis.disrupt.saveTargets')}
+      onClick={() => {
+        setSaved(null);
+        setSaving(runs);
+      }}
+    />
+  );
   const fromSelection = () => {
     if (!ctl) return;
     const sel = ctl.cy.nodes(':selected').not('.group, .ghost').map((n) => ({ id: n.id(), caption: String(n.data('label') ?? ''), schema: String(n.data('schema')) }));
@@ -56,6 +71,7 @@ export function DisruptTab({ ctl }: { ctl: ChartController | null }) {
                 </ul>
               </>
             )}
+            {impact && saveButton([impact])}
           </div>
         )}
       </section>
@@ -86,9 +102,25 @@ export function DisruptTab({ ctl }: { ctl: ChartController | null }) {
           <>
             <LccChart curves={curves} />
             <p className="muted analysis-tie">{curves[0]!.tieRule}</p>
+            {saveButton(curves)}
           </>
         )}
+        {saved && (
+          <Callout intent="success" data-testid="targets-saved">
+            {saved}
+          </Callout>
+        )}
       </section>
+      {saving && (
+        <SaveTargetsDialog
+          runs={saving}
+          onClose={() => setSaving(null)}
+          onSaved={(operation, count) => {
+            setSaving(null);
+            setSaved(t('analysis.disrupt.saved', { count, operation }));
+          }}
+        />
+      )}
     </div>
   );
 }

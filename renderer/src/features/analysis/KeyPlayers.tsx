@@ -30,8 +30,8 @@ export function KeyPlayers({ result, ctl }: { result: AnalysisResult; ctl: Chart
       <Tag minimal intent={INTENT[f.kind]}>
         {t(`analysis.kind.${f.kind}`)}
       </Tag>
-      {/* The core states each finding in words, with the entities and communities it is about. */}
-      <span>{f.text}</span>
+      {/* The core names each finding by a message key and its values, so the sentence is translated here. */}
+      <span>{t(`analysis.finding.${f.message.key}`, f.message.params)}</span>
       {ctl && f.entities.length > 0 && <Button size="small" variant="minimal" icon={<HighlightIcon />} aria-label={t('analysis.highlight')} onClick={() => show(f.entities)} />}
     </li>
   );
