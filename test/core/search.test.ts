@@ -35,27 +35,6 @@ describe('search', () => {
     expect((await core.ok('search', { query: 'alvarez', schema: 'Company' })).map((r) => r.id)).toEqual([ids.co]);
   });
 
-  it('ranks only the newest matches of a very common word, and still finds every identifier', async () => {
-    const { Case } = await import('../../electron/core/store/case');
-    const { RANK_CAP, searchEntities } = await import('../../electron/core/store/search');
-    const c = await Case.create(join(tempDir(), 'big.cordon'), 'search pw', { name: 'Big', bureau: 'ES' });
-    try {
-      const n = RANK_CAP + 500;
-      const people = Array.from({ length: n }, (_, i) => ({ schema: 'Person', properties: { name: [`Garcia ${i % 7 === 0 ? 'Lopez' : 'Ruiz'}`], idNumber: [`ID${String(i).padStart(7, '0')}`] } }));
-      const ids = c.write(() => c.entities.createEntities(people, { audit: false })).map((r) => r.id);
-      const top = searchEntities(c.db, 'garcia', 50);
-      expect(top).toHaveLength(50);
-      // Ranked among the newest RANK_CAP matches: none of the oldest ones.
-      const oldest = new Set(ids.slice(0, n - RANK_CAP));
-      expect(top.every((r) => !oldest.has(r.id) && r.caption.startsWith('Garcia'))).toBe(true);
-      // A word that narrows the set is ranked in full, old entities included.
-      expect(searchEntities(c.db, 'garcia lopez', 5000)).toHaveLength(Math.ceil(n / 7));
-      for (const i of [0, 1, n - 1]) expect(searchEntities(c.db, `ID${String(i).padStart(7, '0')}`, 50).map((r) => r.id)).toEqual([ids[i]]);
-    } finally {
-      c.close();
-    }
-  });
-
   it('treats query syntax as plain words and returns nothing for an empty query', async () => {
     const dir = tempDir();
     const core = testCore(dir);
