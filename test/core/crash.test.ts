@@ -89,7 +89,7 @@ function counts(c: Case) {
     people: n("SELECT count(*) FROM entities WHERE schema = 'Person'"),
     large: n("SELECT count(*) FROM entities WHERE caption LIKE 'Grossetransaktion Person %'"),
     largeStatements: n("SELECT count(*) FROM statements WHERE entity_id IN (SELECT id FROM entities WHERE caption LIKE 'Grossetransaktion Person %')"),
-    searchRows: n('SELECT count(*) FROM entity_search_map'),
+    searchRows: n('SELECT count(*) FROM entity_search'),
     links: n('SELECT count(*) FROM links'),
     largeAudit: n("SELECT count(*) FROM audit WHERE action = 'test.large-write'"),
   };

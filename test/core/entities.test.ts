@@ -60,6 +60,42 @@ describe('entities and statements', () => {
     expect((await core.ok('case.info', {}))!.entities).toBe(1);
   });
 
+  it('bulk creation merges natural identifiers within the call and with the case, in one pass', async () => {
+    const dir = tempDir();
+    const { Case } = await import('../../electron/core/store/case');
+    const c = await Case.create(join(dir, 'n.cordon'), 'pw', { name: 'N', bureau: 'IT' });
+    try {
+      const vessel = (imo: string, name: string) => ({ schema: 'Vessel', properties: { imoNumber: [imo], name: [name] } });
+      const first = c.write(() => c.entities.createEntities([vessel('IMO 9074729', 'Aurora'), { schema: 'Person', properties: { name: ['Ana'] } }, vessel('imo 9074729', 'Aurora II')]));
+      expect(first.map((r) => [r.id, r.created])).toEqual([
+        ['vessel-IMO9074729', true],
+        [expect.stringMatching(/^IT-/), true],
+        ['vessel-IMO9074729', false],
+      ]);
+      // Written once, with the union of what the call said of it.
+      expect(c.entities.get('vessel-IMO9074729').properties.name!.map((s) => s.value)).toEqual(['Aurora', 'Aurora II']);
+      const seenBefore = c.entities.get('vessel-IMO9074729').properties.name![0]!.lastSeen;
+      const second = c.write(() => c.entities.createEntities([vessel('IMO9074729', 'Aurora'), vessel('IMO9074729', 'Borealis'), vessel('IMO1234567', 'Other')]));
+      expect(second.map((r) => r.created)).toEqual([false, false, true]);
+      const v = c.entities.get('vessel-IMO9074729');
+      // Only what it lacked was added; what it had was seen again; caption and search follow.
+      expect(v.properties.name!.map((s) => s.value)).toEqual(['Aurora', 'Aurora II', 'Borealis']);
+      expect(v.properties.name![0]!.lastSeen >= seenBefore).toBe(true);
+      // Each spelling of the number once, however often it came.
+      const imos = v.properties.imoNumber!.map((s) => s.value);
+      expect(new Set(imos).size).toBe(imos.length);
+      const { searchEntities } = await import('../../electron/core/store/search');
+      expect(searchEntities(c.db, 'borealis', 10).map((r) => r.id)).toEqual(['vessel-IMO9074729']);
+      // A rejected input in the call leaves nothing of it behind, merges included.
+      const before = c.info().statements;
+      expect(() => c.write(() => c.entities.createEntities([vessel('IMO9074729', 'Ghost'), { schema: 'Person', properties: { birthDate: ['31/02/2024'] } }]))).toThrow();
+      expect(c.info().statements).toBe(before);
+      expect(c.entities.get('vessel-IMO9074729').properties.name!.map((s) => s.value)).not.toContain('Ghost');
+    } finally {
+      c.close();
+    }
+  });
+
   it('links: endpoints must exist and fit the link type', async () => {
     const { core } = await openCase();
     const p = await core.ok('entity.create', { schema: 'Person', properties: { name: ['Boss'] } });

@@ -182,15 +182,21 @@ export class ApplySink implements PayloadSink {
       ),
       regrade: db.prepare('UPDATE sources SET title = ?, grade = ?, handling = ?, handling_conditions = ?, tlp = ?, restricted_to = ?, reference = ?, report_date = ? WHERE id = ?'),
       insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      insertLink: db.prepare('INSERT INTO links (id, source_id, target_id) VALUES (?, ?, ?)'),
-      // `+` keeps SQLite on the (entity_id, prop) index rather than the far less selective source index.
-      find: db.prepare('SELECT id FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0'),
-      see: db.prepare('UPDATE statements SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?'),
-      insertStatement: db.prepare('INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // Rows refer to entities by rid (migration 007); the package names them by id.
+      insertLink: db.prepare('INSERT INTO link_rows (rid, source, target) SELECT e.rid, s.rid, t.rid FROM entities e, entities s, entities t WHERE e.id = ? AND s.id = ? AND t.id = ?'),
+      // `+` keeps SQLite on the (entity, prop) index rather than the far less selective source index.
+      find: db.prepare(
+        'SELECT id FROM statement_rows WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0',
+      ),
+      see: db.prepare('UPDATE statement_rows SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?'),
+      insertStatement: db.prepare(
+        'INSERT INTO statement_rows (entity, prop, value, source_id, originator, first_seen, last_seen) SELECT rid, ?, ?, ?, ?, ?, ? FROM entities WHERE id = ?',
+      ),
       caption: db.prepare('UPDATE entities SET caption = ?, sort_key = ? WHERE id = ?'),
-      searchMap: db.prepare('INSERT INTO entity_search_map (entity_id) VALUES (?)'),
-      searchText: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
-      retract: db.prepare('UPDATE statements SET retracted = 1, last_seen = ? WHERE entity_id = ? AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0'),
+      searchText: db.prepare('INSERT INTO entity_search (rowid, text) SELECT rid, ? FROM entities WHERE id = ?'),
+      retract: db.prepare(
+        'UPDATE statement_rows SET retracted = 1, last_seen = ? WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0',
+      ),
     };
   }
 
@@ -287,7 +293,7 @@ export class ApplySink implements PayloadSink {
       this.ensureSource(s.source_id);
     }
     if (this.created.has(s.entity_id)) {
-      this.q.insertStatement.run(s.entity_id, s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen);
+      this.q.insertStatement.run(s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen, s.entity_id);
       this.counts.statementsAdded++;
       this.collect(s.entity_id, s.prop, s.value);
       return;
@@ -297,7 +303,7 @@ export class ApplySink implements PayloadSink {
       this.q.see.run(s.first_seen, s.last_seen, found.id);
       this.counts.statementsSeen++;
     } else {
-      this.q.insertStatement.run(s.entity_id, s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen);
+      this.q.insertStatement.run(s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen, s.entity_id);
       this.counts.statementsAdded++;
     }
     this.touched.add(s.entity_id);
@@ -335,7 +341,7 @@ export class ApplySink implements PayloadSink {
       const def = getProperty(g.schema, prop);
       if (def && SEARCHABLE_TYPES.has(def.type) && !texts.includes(value)) texts.push(value);
     }
-    if (texts.length) this.q.searchText.run(this.q.searchMap.run(g.id).lastInsertRowid, texts.join('\n'));
+    if (texts.length) this.q.searchText.run(texts.join('\n'), g.id);
   }
 
   /** Entities whose caption and search text must be recomputed from the case (after closing the last group). */

@@ -86,8 +86,6 @@ export class ImportSink {
   private defaultSourceId: string | null = null;
   layoutId: string | null = null;
   private readonly q: {
-    hasStatement: Statement;
-    addStatement: Statement;
     entityRow: Statement;
     external: Statement;
     setExternal: Statement;
@@ -103,12 +101,6 @@ export class ImportSink {
     this.importId = c.newId();
     const db = c.db;
     this.q = {
-      hasStatement: db
-        .prepare('SELECT 1 FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND source_id IS ? AND originator = ? AND retracted = 0')
-        .pluck(),
-      addStatement: db.prepare(
-        'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       entityRow: db.prepare('SELECT schema, deleted FROM entities WHERE id = ?'),
       external: db
         .prepare('SELECT x.entity_id FROM external_ids x JOIN entities e ON e.id = x.entity_id WHERE x.namespace = ? AND x.external_id = ? AND e.deleted = 0')
@@ -219,7 +211,7 @@ export class ImportSink {
     this.loadedIdentity.add(rule);
     const rows = this.c.db
       .prepare(
-        `SELECT s.entity_id AS id, s.prop, s.value FROM statements s JOIN entities e ON e.id = s.entity_id
+        `SELECT e.id, s.prop, s.value FROM statement_rows s JOIN entities e ON e.rid = s.entity
           WHERE e.schema = ? AND e.deleted = 0 AND s.retracted = 0 AND s.prop IN (${props.map(() => '?').join(', ')})`,
       )
       .iterate(schema.name, ...props) as Iterable<{ id: string; prop: string; value: string }>;
@@ -413,17 +405,13 @@ export class ImportSink {
       this.report.links += ids.length;
     }
     if (this.appends.length > 0) {
-      const now = new Date().toISOString();
-      for (const a of this.appends.splice(0)) {
-        const id = a.ref.id!;
-        for (const [prop, value] of a.values) {
-          if (this.q.hasStatement.get(id, prop, value, a.sourceId, this.c.bureau) !== undefined) continue;
-          this.q.addStatement.run(id, prop, value, a.sourceId, this.c.bureau, now, now);
-          this.dirty.add(id);
-        }
-        if (!a.ref.fresh) this.touchedExisting.add(id);
+      const appends = this.appends.splice(0);
+      const added = this.c.entities.appendStatements(appends.map((a) => ({ id: a.ref.id!, values: a.values, sourceId: a.sourceId, originator: this.c.bureau })));
+      for (const id of added) this.dirty.add(id);
+      for (const a of appends) {
+        if (!a.ref.fresh) this.touchedExisting.add(a.ref.id!);
         // Links take values too (ANX cards); only entities belong on the import's chart.
-        if (!getSchema(a.ref.schema)?.edge) this.q.importEntity.run(this.importId, id);
+        if (!getSchema(a.ref.schema)?.edge) this.q.importEntity.run(this.importId, a.ref.id!);
       }
     }
     for (const [ns, ext, ref] of this.pendingExternal.splice(0)) this.q.setExternal.run(ns, ext, ref.id, this.importId);

@@ -102,7 +102,7 @@ export class Case implements StoreContext {
       entities: count(`SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 0 AND ${CANONICAL_ONLY}`),
       links: count('SELECT count(*) FROM entities WHERE deleted = 0 AND is_link = 1'),
       sources: count('SELECT count(*) FROM sources'),
-      statements: count('SELECT count(*) FROM statements WHERE retracted = 0'),
+      statements: count('SELECT count(*) FROM statement_rows WHERE retracted = 0'),
       idleLockMinutes: this.idleLockMinutes,
       handling: banner.handling,
       tlp: banner.tlp,

@@ -4,6 +4,7 @@ import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView }
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { naturalSortKey, normaliseValue } from '../../../shared/values';
+import { BulkWriter } from './bulk';
 import { canonicalId, CANONICAL_ONLY, clusterMembers } from './canonical';
 import type { StoreContext } from './context';
 
@@ -31,24 +32,19 @@ interface Prepared {
   seeStatement: Statement;
   entityExists: Statement;
   liveStatements: Statement;
-  searchRowid: Statement;
-  insertSearchMap: Statement;
   deleteSearch: Statement;
   insertSearch: Statement;
-  /** Multi-row forms for the bulk API, built on first use. */
+  /** IN (...) lookups of LOOKUP_CHUNK ids, built on first use. */
   many: Map<string, Statement>;
-  lookupMany: () => Statement;
 }
 
-/** Rows per multi-row INSERT (7 columns × 100 = 700 bound parameters, far below SQLite's limit). */
-const CHUNK = 100;
-/** Ids per endpoint lookup. */
+/** Ids per IN (...) lookup. */
 const LOOKUP_CHUNK = 200;
-/** Buffered entities before the bulk writer sends its rows to SQLite. */
-const FLUSH_EVERY = 1000;
 
-function lookupSql(n: number): string {
-  return `SELECT id, schema, deleted FROM entities WHERE id IN (${new Array<string>(n).fill('?').join(', ')})`;
+interface EntityRow {
+  rid: number;
+  schema: string;
+  deleted: number;
 }
 
 const cache = new WeakMap<Database, Prepared>();
@@ -58,34 +54,47 @@ function prepared(db: Database): Prepared {
   if (!p) {
     p = {
       insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      touchEntity: db.prepare('UPDATE entities SET caption = ?, sort_key = ?, updated_at = ? WHERE id = ?'),
-      insertLink: db.prepare('INSERT INTO links (id, source_id, target_id) VALUES (?, ?, ?)'),
+      touchEntity: db.prepare('UPDATE entities SET caption = ?, sort_key = ?, updated_at = ? WHERE rid = ?'),
+      insertLink: db.prepare('INSERT INTO link_rows (rid, source, target) VALUES (?, ?, ?)'),
       insertStatement: db.prepare(
-        'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO statement_rows (entity, prop, value, source_id, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       findStatement: db
-        .prepare(
-          'SELECT id FROM statements WHERE entity_id = ? AND prop = ? AND value = ? AND source_id IS ? AND originator = ? AND retracted = 0',
-        )
+        .prepare('SELECT id FROM statement_rows WHERE entity = ? AND prop = ? AND value = ? AND source_id IS ? AND originator = ? AND retracted = 0')
         .pluck(),
-      seeStatement: db.prepare('UPDATE statements SET last_seen = ? WHERE id = ?'),
-      entityExists: db.prepare('SELECT schema, deleted FROM entities WHERE id = ?'),
-      liveStatements: db.prepare('SELECT prop, value FROM statements WHERE entity_id = ? AND retracted = 0 ORDER BY id'),
-      searchRowid: db.prepare('SELECT rowid FROM entity_search_map WHERE entity_id = ?').pluck(),
-      insertSearchMap: db.prepare('INSERT INTO entity_search_map (entity_id) VALUES (?)'),
+      seeStatement: db.prepare('UPDATE statement_rows SET last_seen = ? WHERE id = ?'),
+      entityExists: db.prepare('SELECT rid, schema, deleted FROM entities WHERE id = ?'),
+      liveStatements: db.prepare('SELECT prop, value FROM statement_rows WHERE entity = ? AND retracted = 0 ORDER BY id'),
       deleteSearch: db.prepare('DELETE FROM entity_search WHERE rowid = ?'),
       insertSearch: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
       many: new Map(),
-      lookupMany: () => {
-        let st = p!.many.get('lookup');
-        if (!st) p!.many.set('lookup', (st = db.prepare(lookupSql(LOOKUP_CHUNK))));
-        return st;
-      },
     };
     cache.set(db, p);
   }
   return p;
 }
+
+/** Runs `sql(n)` (an IN list of n placeholders) over the keys in chunks; the full-chunk form is prepared once. */
+function inChunks<K, R>(db: Database, q: Prepared, name: string, sql: (n: number) => string, keys: readonly K[]): R[] {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+    const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+    let st = chunk.length === LOOKUP_CHUNK ? q.many.get(name) : undefined;
+    if (!st) {
+      st = db.prepare(sql(chunk.length));
+      if (chunk.length === LOOKUP_CHUNK) q.many.set(name, st);
+    }
+    for (const row of st.all(...chunk) as R[]) out.push(row);
+  }
+  return out;
+}
+
+const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
+const lookupSql = (n: number) => `SELECT id, rid, schema, deleted FROM entities WHERE id IN (${marks(n)})`;
+const liveOfSql = (n: number) => `SELECT id, entity, prop, value, source_id, originator FROM statement_rows WHERE entity IN (${marks(n)}) AND retracted = 0`;
+
+/** The key of a statement for "already said": the same value, from the same source and originator. */
+const statementKey = (prop: string, value: string, sourceId: string | null, originator: string) => `${prop}\u0000${value}\u0000${sourceId ?? ''}\u0000${originator}`;
 
 interface CheckedEntity {
   schema: SchemaDef;
@@ -107,118 +116,18 @@ interface CheckedLink {
   sourceId: string | null;
 }
 
-/** Buffered rows of one table, written with a CHUNK-row INSERT and single-row ones for the rest. */
-class Rows {
-  private params: unknown[] = [];
-  constructor(
-    private readonly db: Database,
-    private readonly q: Prepared,
-    private readonly head: string,
-    private readonly cols: number,
-    private readonly one: Statement,
-  ) {}
-
-  add(...values: unknown[]): void {
-    for (const v of values) this.params.push(v);
-  }
-
-  get size(): number {
-    return this.params.length / this.cols;
-  }
-
-  flush(): void {
-    const p = this.params;
-    if (p.length === 0) return;
-    this.params = [];
-    const per = CHUNK * this.cols;
-    let i = 0;
-    if (p.length >= per) {
-      let many = this.q.many.get(this.head);
-      if (!many) {
-        const row = `(${new Array<string>(this.cols).fill('?').join(', ')})`;
-        many = this.db.prepare(`${this.head} VALUES ${new Array<string>(CHUNK).fill(row).join(', ')}`);
-        this.q.many.set(this.head, many);
-      }
-      for (; i + per <= p.length; i += per) many.run(p.slice(i, i + per));
-    }
-    for (; i < p.length; i += this.cols) this.one.run(p.slice(i, i + this.cols));
-  }
+/** Statements for an entity already in the case. */
+interface Merge {
+  values: ReadonlyArray<readonly [string, string]>;
+  sourceId: string | null;
+  originator: string;
 }
 
-/**
- * The bulk API's writer: new entities, links, statements and search rows, buffered and written
- * table by table in the order the foreign keys need (entities before what refers to them).
- */
-class BulkWriter {
-  private readonly entities: Rows;
-  private readonly links: Rows;
-  private readonly statements: Rows;
-  private readonly searchMap: Rows;
-  private readonly searchText: Rows;
-  private readonly pendingSearch: Array<[string, string]> = [];
-  private readonly maxSearchRowid: Statement;
-
-  constructor(
-    private readonly db: Database,
-    q: Prepared,
-  ) {
-    this.entities = new Rows(db, q, 'INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at)', 7, q.insertEntity);
-    this.links = new Rows(db, q, 'INSERT INTO links (id, source_id, target_id)', 3, q.insertLink);
-    this.statements = new Rows(
-      db,
-      q,
-      'INSERT INTO statements (entity_id, prop, value, source_id, originator, first_seen, last_seen)',
-      7,
-      q.insertStatement,
-    );
-    let mapOne = q.many.get('map-one');
-    if (!mapOne) q.many.set('map-one', (mapOne = db.prepare('INSERT INTO entity_search_map (rowid, entity_id) VALUES (?, ?)')));
-    this.searchMap = new Rows(db, q, 'INSERT INTO entity_search_map (rowid, entity_id)', 2, mapOne);
-    this.searchText = new Rows(db, q, 'INSERT INTO entity_search (rowid, text)', 2, q.insertSearch);
-    let max = q.many.get('map-max');
-    if (!max) q.many.set('map-max', (max = db.prepare('SELECT coalesce(max(rowid), 0) FROM entity_search_map').pluck()));
-    this.maxSearchRowid = max;
-  }
-
-  entity(id: string, schema: string, caption: string, isLink: 0 | 1, now: string): void {
-    this.entities.add(id, schema, caption, naturalSortKey(caption), isLink, now, now);
-  }
-
-  link(id: string, from: string, to: string): void {
-    this.links.add(id, from, to);
-  }
-
-  statement(entityId: string, prop: string, value: string, sourceId: string | null, originator: string, now: string): void {
-    this.statements.add(entityId, prop, value, sourceId, originator, now, now);
-  }
-
-  /** A new entity's search text (none when empty, as in writeSearch). */
-  search(id: string, text: string): void {
-    if (text !== '') this.pendingSearch.push([id, text]);
-  }
-
-  maybeFlush(): void {
-    if (this.entities.size >= FLUSH_EVERY) this.flush();
-  }
-
-  flush(): void {
-    this.entities.flush();
-    this.links.flush();
-    this.statements.flush();
-    if (this.pendingSearch.length > 0) {
-      // The rowids SQLite would pick (max + 1, ...), chosen here so the FTS rows can use them too.
-      // Read at each flush: the one-at-a-time path may have added rows in between.
-      let rowid = Number(this.maxSearchRowid.get());
-      for (const [id, text] of this.pendingSearch) {
-        rowid++;
-        this.searchMap.add(rowid, id);
-        this.searchText.add(rowid, text);
-      }
-      this.pendingSearch.length = 0;
-      this.searchMap.flush();
-      this.searchText.flush();
-    }
-  }
+/** A natural identifier new to the case, written once with everything this call says of it. */
+interface FreshNatural {
+  schema: SchemaDef;
+  statements: Array<[string, string, string | null, string]>;
+  keys: Set<string>;
 }
 
 function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
@@ -291,44 +200,40 @@ export class EntityStore {
     this.q = prepared(ctx.db);
   }
 
-  private writeSearch(id: string, text: string, isNew: boolean): void {
-    // A new entity with nothing searchable (most links) needs no search rows; refresh adds them later.
-    if (isNew && text === '') return;
-    let rowid = isNew ? undefined : (this.q.searchRowid.get(id) as number | bigint | undefined);
-    if (rowid !== undefined) this.q.deleteSearch.run(rowid);
-    else rowid = this.q.insertSearchMap.run(id).lastInsertRowid;
-    if (text !== '') this.q.insertSearch.run(rowid, text);
+  /** Replaces the search row of an existing entity (its rowid is the entity's rid). */
+  private writeSearch(rid: number, text: string): void {
+    this.q.deleteSearch.run(rid);
+    if (text !== '') this.q.insertSearch.run(rid, text);
   }
 
   /** Recomputes caption and search text from the live statements. */
   refresh(id: string): void {
-    const row = this.q.entityExists.get(id) as { schema: string } | undefined;
+    const row = this.q.entityExists.get(id) as EntityRow | undefined;
     if (!row) return;
     const schema = getSchema(row.schema)!;
-    const values = (this.q.liveStatements.all(id) as Array<{ prop: string; value: string }>).map((s) => [s.prop, s.value] as const);
+    const values = (this.q.liveStatements.all(row.rid) as Array<{ prop: string; value: string }>).map((s) => [s.prop, s.value] as const);
     const caption = captionFrom(schema, values);
-    this.q.touchEntity.run(caption, naturalSortKey(caption), new Date().toISOString(), id);
-    this.writeSearch(id, searchText(schema, values), false);
+    this.q.touchEntity.run(caption, naturalSortKey(caption), new Date().toISOString(), row.rid);
+    this.writeSearch(row.rid, searchText(schema, values));
   }
 
-  private addStatements(id: string, values: Array<[string, string]>, sourceId: string | null, originator: string, now: string, isNew: boolean): number {
+  /** Adds the values an existing entity lacks (from this source and originator); sees the others again. */
+  private addStatements(rid: number, values: Array<[string, string]>, sourceId: string | null, originator: string, now: string): number {
     let added = 0;
     for (const [prop, value] of values) {
-      if (!isNew) {
-        const existing = this.q.findStatement.get(id, prop, value, sourceId, originator) as number | undefined;
-        if (existing !== undefined) {
-          this.q.seeStatement.run(now, existing);
-          continue;
-        }
+      const existing = this.q.findStatement.get(rid, prop, value, sourceId, originator) as number | undefined;
+      if (existing !== undefined) {
+        this.q.seeStatement.run(now, existing);
+        continue;
       }
-      this.q.insertStatement.run(id, prop, value, sourceId, originator, now, now);
+      this.q.insertStatement.run(rid, prop, value, sourceId, originator, now, now);
       added++;
     }
     return added;
   }
 
-  private requireLive(id: string, role: string): { schema: string } {
-    const row = this.q.entityExists.get(id) as { schema: string; deleted: number } | undefined;
+  private requireLive(id: string, role: string): EntityRow {
+    const row = this.q.entityExists.get(id) as EntityRow | undefined;
     if (!row || row.deleted) throw new CordonError('NOT_FOUND', `${role} ${id} is not in this case.`);
     return row;
   }
@@ -338,24 +243,6 @@ export class EntityStore {
     const values = validateProperties(schema, input.properties);
     if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
     return { schema, values, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
-  }
-
-  private applyEntity(c: CheckedEntity, now: string): { id: string; created: boolean } {
-    const { schema, values, sourceId, originator, natural } = c;
-    const existing = natural ? (this.q.entityExists.get(natural) as { schema: string; deleted: number } | undefined) : undefined;
-    if (existing && natural) {
-      if (existing.schema !== schema.name) throw new CordonError('CONSTRAINT', `${natural} already exists as a ${existing.schema}.`);
-      if (existing.deleted) this.ctx.db.prepare('UPDATE entities SET deleted = 0 WHERE id = ?').run(natural);
-      this.addStatements(natural, values, sourceId, originator, now, false);
-      this.refresh(natural);
-      return { id: natural, created: false };
-    }
-    const id = natural ?? this.ctx.newId();
-    const caption = captionFrom(schema, values);
-      this.q.insertEntity.run(id, schema.name, caption, naturalSortKey(caption), 0, now, now);
-    this.addStatements(id, values, sourceId, originator, now, true);
-    this.writeSearch(id, searchText(schema, values), true);
-    return { id, created: true };
   }
 
   private auditEntity(c: CheckedEntity, id: string, created: boolean): void {
@@ -369,13 +256,10 @@ export class EntityStore {
 
   /** Creates an entity, or adds to the existing one when a natural identifier matches. */
   createEntity(input: EntityInput, opts: { audit?: boolean } = {}): { id: string; created: boolean } {
-    const c = this.checkEntity(input);
-    const { id, created } = this.applyEntity(c, new Date().toISOString());
-    if (opts.audit !== false) this.auditEntity(c, id, created);
-    return { id, created };
+    return this.createEntities([input], opts)[0]!;
   }
 
-  private checkLink(input: LinkInput, lookup: (id: string) => { schema: string; deleted: number } | undefined): CheckedLink {
+  private checkLink(input: LinkInput, lookup: (id: string) => EntityRow | undefined): CheckedLink & { fromRid: number; toRid: number } {
     const schema = requireSchema(input.schema, 'link');
     const edge = schema.edge!;
     if (input.from === input.to) throw new CordonError('INVALID_INPUT', 'A link needs two different entities.');
@@ -397,7 +281,17 @@ export class EntityStore {
     }
     const values = validateProperties(schema, input.properties);
     const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
-    return { schema, values, all, from: input.from, to: input.to, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null };
+    return {
+      schema,
+      values,
+      all,
+      from: input.from,
+      to: input.to,
+      fromRid: from.rid,
+      toRid: to.rid,
+      originator: input.originator ?? this.ctx.bureau,
+      sourceId: input.sourceId ?? null,
+    };
   }
 
   private auditLink(c: CheckedLink, id: string): void {
@@ -410,52 +304,72 @@ export class EntityStore {
   }
 
   createLink(input: LinkInput, opts: { audit?: boolean } = {}): string {
-    const c = this.checkLink(input, (id) => this.q.entityExists.get(id) as { schema: string; deleted: number } | undefined);
-    const now = new Date().toISOString();
-    const id = this.ctx.newId();
-    const caption = captionFrom(c.schema, c.values);
-    this.q.insertEntity.run(id, c.schema.name, caption, naturalSortKey(caption), 1, now, now);
-    this.q.insertLink.run(id, c.from, c.to);
-    this.addStatements(id, c.all, c.sourceId, c.originator, now, true);
-    this.writeSearch(id, searchText(c.schema, c.values), true);
-    if (opts.audit !== false) this.auditLink(c, id);
-    return id;
+    return this.createLinks([input], opts)[0]!;
   }
 
   /**
    * Bulk import: many entities in one call, inside the caller's transaction. The same rules as
    * createEntity, applied in order (a natural identifier seen twice merges into one entity), but
    * every input is validated before anything is written, so a rejected input leaves nothing of the
-   * call behind. Rows go to SQLite in multi-row INSERTs, which is what makes it fast.
+   * call behind. Rows go to SQLite in multi-row INSERTs, which is what makes it fast; entities with a
+   * natural identifier take the same road: the case is asked about all of them at once, a new one is
+   * written once with the union of what the call says of it, and an existing one gets the statements
+   * it lacks in the same INSERTs (the ones it has are seen again in one UPDATE per chunk).
    */
   createEntities(inputs: readonly EntityInput[], opts: { audit?: boolean } = {}): Array<{ id: string; created: boolean }> {
     const checked = inputs.map((input) => this.checkEntity(input));
-    // Natural identifiers: refuse a clash of schemata up front (against the case and the batch).
-    const naturals = new Map<string, string>();
+    const naturals = [...new Set(checked.flatMap((c) => (c.natural ? [c.natural] : [])))];
+    const known = new Map<string, EntityRow & { id: string }>();
+    for (const row of this.lookup(naturals)) known.set(row.id, row);
+    // Refuse a clash of schemata up front (against the case and the batch).
+    const schemaOf = new Map<string, string>();
     for (const c of checked) {
       if (!c.natural) continue;
-      const known = naturals.get(c.natural) ?? (this.q.entityExists.get(c.natural) as { schema: string } | undefined)?.schema;
-      if (known !== undefined && known !== c.schema.name) throw new CordonError('CONSTRAINT', `${c.natural} already exists as a ${known}.`);
-      naturals.set(c.natural, c.schema.name);
+      const other = schemaOf.get(c.natural) ?? known.get(c.natural)?.schema;
+      if (other !== undefined && other !== c.schema.name) throw new CordonError('CONSTRAINT', `${c.natural} already exists as a ${other}.`);
+      schemaOf.set(c.natural, c.schema.name);
     }
     const now = new Date().toISOString();
-    const bulk = this.bulk();
+    const bulk = new BulkWriter(this.ctx.db);
     const out: Array<{ id: string; created: boolean }> = [];
+    const fresh = new Map<string, FreshNatural>();
+    const merges: Array<[EntityRow & { id: string }, Merge]> = [];
     for (const c of checked) {
       if (c.natural) {
-        // Rare (identifiers that name themselves): take the one-at-a-time path, in order.
-        bulk.flush();
-        out.push(this.applyEntity(c, now));
+        const existing = known.get(c.natural);
+        if (existing) {
+          merges.push([existing, c]);
+          out.push({ id: c.natural, created: false });
+          continue;
+        }
+        let f = fresh.get(c.natural);
+        out.push({ id: c.natural, created: !f });
+        if (!f) fresh.set(c.natural, (f = { schema: c.schema, statements: [], keys: new Set() }));
+        for (const [prop, value] of c.values) {
+          const key = statementKey(prop, value, c.sourceId, c.originator);
+          if (f.keys.has(key)) continue;
+          f.keys.add(key);
+          f.statements.push([prop, value, c.sourceId, c.originator]);
+        }
         continue;
       }
       const id = this.ctx.newId();
-      bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 0, now);
-      for (const [prop, value] of c.values) bulk.statement(id, prop, value, c.sourceId, c.originator, now);
-      bulk.search(id, searchText(c.schema, c.values));
+      const rid = bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 0, now);
+      for (const [prop, value] of c.values) bulk.statement(rid, prop, value, c.sourceId, c.originator, now);
+      bulk.searchText(rid, searchText(c.schema, c.values));
       bulk.maybeFlush();
       out.push({ id, created: true });
     }
+    for (const [id, f] of fresh) {
+      const values = f.statements.map(([p, v]) => [p, v] as const);
+      const rid = bulk.entity(id, f.schema.name, captionFrom(f.schema, values), 0, now);
+      for (const [prop, value, sourceId, originator] of f.statements) bulk.statement(rid, prop, value, sourceId, originator, now);
+      bulk.searchText(rid, searchText(f.schema, values));
+      bulk.maybeFlush();
+    }
+    const touched = this.mergeExisting(merges, bulk, now);
     bulk.flush();
+    for (const id of touched) this.refresh(id);
     if (opts.audit !== false) {
       checked.forEach((c, i) => this.auditEntity(c, out[i]!.id, out[i]!.created));
     }
@@ -463,21 +377,72 @@ export class EntityStore {
   }
 
   /**
+   * More statements for entities already in the case (natural identifiers met again): their live
+   * statements are read in chunks, what they lack goes to the bulk writer, what they have is seen
+   * again. Returns the ids whose caption and search text need a refresh (undeleted or added to).
+   */
+  private mergeExisting(merges: ReadonlyArray<[EntityRow & { id: string }, Merge]>, bulk: BulkWriter, now: string): Set<string> {
+    const touched = new Set<string>();
+    if (merges.length === 0) return touched;
+    const rids = [...new Set(merges.map(([row]) => row.rid))];
+    const have = new Map<number, Map<string, number>>();
+    type Live = { id: number; entity: number; prop: string; value: string; source_id: string | null; originator: string };
+    for (const s of inChunks<number, Live>(this.ctx.db, this.q, 'live-of', liveOfSql, rids)) {
+      let m = have.get(s.entity);
+      if (!m) have.set(s.entity, (m = new Map()));
+      m.set(statementKey(s.prop, s.value, s.source_id, s.originator), s.id);
+    }
+    const seen = new Set<number>();
+    const undelete = this.ctx.db.prepare('UPDATE entities SET deleted = 0 WHERE rid = ?');
+    const undeleted = new Set<number>();
+    for (const [row, c] of merges) {
+      if (row.deleted && !undeleted.has(row.rid)) {
+        undelete.run(row.rid);
+        undeleted.add(row.rid);
+        touched.add(row.id);
+      }
+      let m = have.get(row.rid);
+      if (!m) have.set(row.rid, (m = new Map()));
+      for (const [prop, value] of c.values) {
+        const key = statementKey(prop, value, c.sourceId, c.originator);
+        const existing = m.get(key);
+        if (existing !== undefined) {
+          if (existing > 0) seen.add(existing);
+          continue;
+        }
+        // 0: written by this call (its statement id is not known yet, and needs no second look).
+        m.set(key, 0);
+        bulk.statement(row.rid, prop, value, c.sourceId, c.originator, now);
+        touched.add(row.id);
+      }
+    }
+    const ids = [...seen];
+    if (ids.length > 0) {
+      for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+        const chunk = ids.slice(i, i + LOOKUP_CHUNK);
+        this.ctx.db.prepare(`UPDATE statement_rows SET last_seen = ? WHERE id IN (${marks(chunk.length)})`).run(now, ...chunk);
+      }
+    }
+    return touched;
+  }
+
+  /**
    * Bulk import of links, inside the caller's transaction: the same rules as createLink, every
    * input validated (endpoints live, of the right type) before anything is written.
    */
   createLinks(inputs: readonly LinkInput[], opts: { audit?: boolean } = {}): string[] {
-    const endpoints = this.lookupEndpoints(inputs);
+    const endpoints = new Map<string, EntityRow>();
+    for (const row of this.lookup([...new Set(inputs.flatMap((l) => [l.from, l.to]))])) endpoints.set(row.id, row);
     const checked = inputs.map((input) => this.checkLink(input, (id) => endpoints.get(id)));
     const now = new Date().toISOString();
-    const bulk = this.bulk();
+    const bulk = new BulkWriter(this.ctx.db);
     const ids: string[] = [];
     for (const c of checked) {
       const id = this.ctx.newId();
-      bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 1, now);
-      bulk.link(id, c.from, c.to);
-      for (const [prop, value] of c.all) bulk.statement(id, prop, value, c.sourceId, c.originator, now);
-      bulk.search(id, searchText(c.schema, c.values));
+      const rid = bulk.entity(id, c.schema.name, captionFrom(c.schema, c.values), 1, now);
+      bulk.link(rid, c.fromRid, c.toRid);
+      for (const [prop, value] of c.all) bulk.statement(rid, prop, value, c.sourceId, c.originator, now);
+      bulk.searchText(rid, searchText(c.schema, c.values));
       bulk.maybeFlush();
       ids.push(id);
     }
@@ -486,20 +451,28 @@ export class EntityStore {
     return ids;
   }
 
-  /** Endpoint rows for a batch of links, fetched IN (...) chunks rather than one query per end. */
-  private lookupEndpoints(inputs: readonly LinkInput[]): Map<string, { schema: string; deleted: number }> {
-    const wanted = [...new Set(inputs.flatMap((l) => [l.from, l.to]))];
-    const found = new Map<string, { schema: string; deleted: number }>();
-    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-      const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
-      const stmt = chunk.length === LOOKUP_CHUNK ? this.q.lookupMany() : this.ctx.db.prepare(lookupSql(chunk.length));
-      for (const row of stmt.all(...chunk) as Array<{ id: string; schema: string; deleted: number }>) found.set(row.id, row);
-    }
-    return found;
+  /** Entity rows by id, fetched IN (...) chunks rather than one query per id. */
+  private lookup(ids: readonly string[]): Array<EntityRow & { id: string }> {
+    return inChunks<string, EntityRow & { id: string }>(this.ctx.db, this.q, 'lookup', lookupSql, ids);
   }
 
-  private bulk(): BulkWriter {
-    return new BulkWriter(this.ctx.db, this.q);
+  /**
+   * More (already validated) statements for entities of the case, in bulk: an import meeting the
+   * same phone number again. What an entity lacks is added, what it has is seen again. Returns the
+   * entities that were added to; the caller refreshes them once it is done with them.
+   */
+  appendStatements(items: ReadonlyArray<{ id: string; values: Array<[string, string]>; sourceId: string | null; originator: string }>): Set<string> {
+    const rows = new Map<string, EntityRow & { id: string }>();
+    for (const row of this.lookup([...new Set(items.map((i) => i.id))])) rows.set(row.id, row);
+    const merges: Array<[EntityRow & { id: string }, Merge]> = items.map((i) => {
+      const row = rows.get(i.id);
+      if (!row) throw new CordonError('NOT_FOUND', `Entity ${i.id} is not in this case.`);
+      return [row, i];
+    });
+    const bulk = new BulkWriter(this.ctx.db);
+    const added = this.mergeExisting(merges, bulk, new Date().toISOString());
+    bulk.flush();
+    return added;
   }
 
   update(id: string, add: ReadonlyArray<{ prop: string; value: string }>, retract: readonly number[], sourceId: string | undefined): void {
@@ -508,8 +481,9 @@ export class EntityStore {
     const grouped: Record<string, string[]> = {};
     for (const { prop, value } of add) (grouped[prop] ??= []).push(value);
     const values = validateProperties(schema, grouped);
+    // Through the view: its entity_id is the string id the cluster is made of.
     const getStatement = this.ctx.db.prepare('SELECT entity_id, originator, retracted, prop FROM statements WHERE id = ?');
-    const retractOne = this.ctx.db.prepare('UPDATE statements SET retracted = 1, last_seen = ? WHERE id = ?');
+    const retractOne = this.ctx.db.prepare('UPDATE statement_rows SET retracted = 1, last_seen = ? WHERE id = ?');
     const now = new Date().toISOString();
     const cluster = clusterMembers(this.ctx.db, canonicalId(this.ctx.db, id) ?? id);
     const touched = new Set<string>([id]);
@@ -527,7 +501,7 @@ export class EntityStore {
       if (!st.retracted) retractOne.run(now, sid);
       touched.add(st.entity_id);
     }
-    this.addStatements(id, values, sourceId ?? null, this.ctx.bureau, now, false);
+    this.addStatements(row.rid, values, sourceId ?? null, this.ctx.bureau, now);
     for (const t of touched) this.refresh(t);
     this.ctx.audit.append({
       actor: this.ctx.actor,
@@ -539,17 +513,19 @@ export class EntityStore {
 
   /** Deletes from the case (soft: statements stay for the audit trail), with the entity's links. */
   delete(id: string): number {
-    this.requireLive(id, 'Entity');
-    const linkIds = this.ctx.db
-      .prepare('SELECT l.id FROM links l JOIN entities e ON e.id = l.id WHERE (l.source_id = ? OR l.target_id = ?) AND e.deleted = 0')
-      .pluck()
-      .all(id, id) as string[];
-    const mark = this.ctx.db.prepare('UPDATE entities SET deleted = 1, updated_at = ? WHERE id = ?');
+    const row = this.requireLive(id, 'Entity');
+    const links = this.ctx.db
+      .prepare(
+        `SELECT e.rid, e.id FROM link_rows l JOIN entities e ON e.rid = l.rid WHERE l.source = ? AND e.deleted = 0
+         UNION SELECT e.rid, e.id FROM link_rows l JOIN entities e ON e.rid = l.rid WHERE l.target = ? AND e.deleted = 0`,
+      )
+      .all(row.rid, row.rid) as Array<{ rid: number; id: string }>;
+    const linkIds = links.map((l) => l.id);
+    const mark = this.ctx.db.prepare('UPDATE entities SET deleted = 1, updated_at = ? WHERE rid = ?');
     const now = new Date().toISOString();
-    for (const target of [id, ...linkIds]) {
-      mark.run(now, target);
-      const rowid = this.q.searchRowid.get(target) as number | undefined;
-      if (rowid !== undefined) this.q.deleteSearch.run(rowid);
+    for (const rid of [row.rid, ...links.map((l) => l.rid)]) {
+      mark.run(now, rid);
+      this.q.deleteSearch.run(rid);
     }
     this.ctx.audit.append({ actor: this.ctx.actor, action: 'entity.delete', target: id, detail: { links: linkIds } });
     return linkIds.length;

@@ -26,8 +26,7 @@ type Row = { id: string; schema: string; caption: string; text: string };
 
 const JOINED = `SELECT e.id, e.schema, e.caption, entity_search.text AS text
          FROM entity_search
-         JOIN entity_search_map m ON m.rowid = entity_search.rowid
-         JOIN entities e ON e.id = m.entity_id`;
+         JOIN entities e ON e.rid = entity_search.rowid`;
 
 /** The reference query: every match joined to its entity, ordered by relevance then caption. */
 function searchAll(db: Database, fts: string, limit: number, schema?: string): Row[] {

@@ -71,7 +71,7 @@ export function createSource(ctx: StoreContext, input: z.output<typeof sourceInp
   return id;
 }
 
-const SELECT = `SELECT s.*, (SELECT count(*) FROM statements st WHERE st.source_id = s.id AND st.retracted = 0) AS statements FROM sources s`;
+const SELECT = `SELECT s.*, (SELECT count(*) FROM statement_rows st WHERE st.source_id = s.id AND st.retracted = 0) AS statements FROM sources s`;
 
 export function listSources(db: Database): SourceView[] {
   return (db.prepare(`${SELECT} ORDER BY s.created_at DESC, s.id`).all() as SourceRow[]).map(toView);

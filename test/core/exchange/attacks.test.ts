@@ -46,7 +46,7 @@ describe('package import refuses bad input and attacks', () => {
   /** Everything in B's case except the audit log. */
   function state() {
     const h = createHash('sha256');
-    for (const t of ['entities', 'links', 'statements', 'sources', 'officers', 'bureaus', 'projects', 'project_items', 'exchange_in', 'exchange_out', 'entity_search_map']) {
+    for (const t of ['entities', 'links', 'statements', 'sources', 'officers', 'bureaus', 'projects', 'project_items', 'exchange_in', 'exchange_out', 'entity_search']) {
       h.update(JSON.stringify(b.case.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
     }
     return { counts: counts(b.case), hash: h.digest('hex') };

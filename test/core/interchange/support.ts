@@ -20,10 +20,10 @@ export async function openCase(bureau = 'FR'): Promise<OpenCase> {
 }
 
 /** Row counts of the tables an import writes: equal before and after means nothing was written. */
-type Table = 'entities' | 'links' | 'statements' | 'sources' | 'audit' | 'imports' | 'layouts' | 'layout_items' | 'external_ids' | 'entity_search_map';
+type Table = 'entities' | 'links' | 'statements' | 'sources' | 'audit' | 'imports' | 'layouts' | 'layout_items' | 'external_ids' | 'entity_search';
 export function counts(db: Database): Record<Table, number> {
   const out = {} as Record<Table, number>;
-  for (const t of ['entities', 'links', 'statements', 'sources', 'audit', 'imports', 'layouts', 'layout_items', 'external_ids', 'entity_search_map'] as const) {
+  for (const t of ['entities', 'links', 'statements', 'sources', 'audit', 'imports', 'layouts', 'layout_items', 'external_ids', 'entity_search'] as const) {
     out[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   }
   return out;

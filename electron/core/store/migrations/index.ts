@@ -7,19 +7,36 @@ import { up as cooperation } from './005_cooperation';
 import { up as sortKey } from './006_sort_key';
 import { up as importEntities } from './007_import_entities';
 import { up as captionFallback } from './008_caption_fallback';
+import { up as integerKeys } from './009_integer_keys';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Runs each pending migration in its own transaction, bumping user_version with it. */
+/**
+ * Runs each pending migration in its own transaction, bumping user_version with it. Foreign keys
+ * are off while a migration runs (SQLite's procedure for rebuilding a table others refer to: with
+ * them on, dropping the old table would check or cascade), and checked before it commits.
+ */
 export function migrate(db: Database, migrations: ReadonlyArray<(db: Database) => void> = MIGRATIONS): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  for (let v = from; v < migrations.length; v++) {
-    db.transaction(() => {
-      migrations[v]!(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  if (from >= migrations.length) return { from, to: from };
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = from; v < migrations.length; v++) {
+      db.transaction(() => {
+        migrations[v]!(db);
+        const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+        if (broken.length > 0) {
+          const b = broken[0]!;
+          throw new Error(`migration ${v + 1} left ${broken.length} broken references (first: ${b.table} row ${b.rowid} → ${b.parent})`);
+        }
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
-  return { from, to: Math.max(from, migrations.length) };
+  return { from, to: migrations.length };
 }
