@@ -34,7 +34,8 @@ const DEFAULT_SIZES: Array<[number, number]> = [
 const SIZES: Array<[number, number]> = process.env.BENCH_ANALYSIS_SIZES
   ? process.env.BENCH_ANALYSIS_SIZES.split(',').map((s) => s.split('x').map(Number) as [number, number])
   : DEFAULT_SIZES;
-const NETWORKX_MAX_NODES = 10_000;
+/** `BENCH_ANALYSIS_NETWORKX_MAX=5000` keeps networkx to smaller graphs (its 10k run takes ~25 min). */
+const NETWORKX_MAX_NODES = Number(process.env.BENCH_ANALYSIS_NETWORKX_MAX ?? 10_000);
 const MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
 type Measure = (typeof MEASURES)[number];
 
