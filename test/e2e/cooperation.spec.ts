@@ -285,3 +285,48 @@ test('the timeline edited: a bar dragged by days, edit forms, a refused end and 
   await gantt.scrollIntoViewIfNeeded();
   await app.shot('cooperation-12-timeline-edited');
 });
+
+test('targets planned from a chart selection', async ({ app }) => {
+  const { page } = app;
+  const { carlos, marta, clan } = await setUpCase(app);
+  const op = await ok(app, 'operation.create', { name: 'Atlantic Fog', codeWord: 'NIEBLA', leadBureau: 'ES', bureaus: ['FR'] });
+  const chart = await ok(app, 'chart.create', { name: 'Clan del Norte' });
+  await ok(app, 'chart.save', {
+    id: chart.id,
+    upsert: [
+      { entityId: carlos.id, x: 0, y: 0 },
+      { entityId: marta.id, x: 200, y: 0 },
+      { entityId: clan.id, x: 100, y: 150 },
+    ],
+  });
+  await app.open();
+  await page.locator('.rail').getByRole('button', { name: 'Charts' }).click();
+  await page.getByRole('button', { name: 'Clan del Norte' }).click();
+  await expect(page.locator('.chart-count')).toContainText(/^3 entities/);
+  const target = page.getByRole('button', { name: 'Make the selection targets of an operation' });
+  await expect(target).toBeDisabled();
+  // The two people selected on the chart (as a lasso or shift-clicks would).
+  await page.evaluate(
+    (ids) => {
+      const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+      for (const id of ids) el._cyreg.cy.getElementById(id).select();
+    },
+    [carlos.id, marta.id],
+  );
+  await target.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('chart-targets-list')).toHaveText(/Carlos Ruiz, Marta Soler|Marta Soler, Carlos Ruiz/);
+  await expect(dialog.locator('#chart-targets-operation')).toHaveValue(op.id);
+  await expect(dialog.locator('#chart-targets-reason')).toHaveValue('From chart “Clan del Norte”');
+  await dialog.locator('#chart-targets-bureau').fill('fr');
+  await app.shot('cooperation-13-targets-from-chart');
+  await dialog.getByRole('button', { name: 'Save 2 targets' }).click();
+  await expect(page.getByTestId('chart-saved-notice')).toHaveText('Saved 2 targets to Atlantic Fog.');
+  const detail = await ok(app, 'operation.open', { id: op.id });
+  expect(detail.targetList.map((t) => [t.entityId, t.bureau, t.reason]).sort()).toEqual(
+    [
+      [carlos.id, 'FR', 'From chart “Clan del Norte”'],
+      [marta.id, 'FR', 'From chart “Clan del Norte”'],
+    ].sort(),
+  );
+});

@@ -1,30 +1,24 @@
-import { FormGroup, HTMLSelect, InputGroup, NumericInput } from '@blueprintjs/core';
+import { FormGroup, HTMLSelect, NumericInput } from '@blueprintjs/core';
 import { TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisruptionResult } from '../../../../shared/dto';
 import { call } from '../../api';
-import { BUREAU_RE } from '../../app/bureau';
 import { afterWrite } from '../../app/caseActions';
 import { FormDialog, useSubmit } from '../../app/FormDialog';
 import { formatPercent } from '../../format';
-import { useCoreRead } from '../operations/useCoop';
+import { BureauField, OperationField, useTargetOperation } from '../operations/targetOperation';
 import { removedFirst, removalsToHalve } from './disruptionTargets';
 
 /** Saves the entities a disruption run removed as an operation's targets (operation.addTargets:
  * all or none), each with the run, its order of removal and its audit row as the reason. */
 export function SaveTargetsDialog({ runs, onClose, onSaved }: { runs: DisruptionResult[]; onClose(): void; onSaved(operation: string, count: number): void }) {
   const { t } = useTranslation();
-  const { data: operations } = useCoreRead('operation.list', {});
-  const open = (operations ?? []).filter((o) => o.status !== 'concluded');
-  const [opId, setOpId] = useState('');
+  const target = useTargetOperation();
   const [runIndex, setRunIndex] = useState(0);
   const run = runs[runIndex]!;
   const total = run.steps.reduce((s, x) => s + x.removed.length, 0);
   const [count, setCount] = useState(() => removalsToHalve(runs[0]!));
-  const op = open.find((o) => o.id === opId) ?? open[0];
-  const [bureau, setBureau] = useState<string | null>(null);
-  const chosenBureau = bureau ?? op?.leadBureau ?? '';
   const targets = removedFirst(run, Math.min(count, total));
   const strategy = t(`analysis.disrupt.strategies.${run.strategy}`);
   const reason = (order: number, lccFraction: number) =>
@@ -32,7 +26,7 @@ export function SaveTargetsDialog({ runs, onClose, onSaved }: { runs: Disruption
       ? t('analysis.saveTargets.reasonTargets', { lcc: formatPercent(lccFraction), audit: run.auditSeq })
       : t('analysis.saveTargets.reason', { strategy, mode: t(`analysis.saveTargets.mode.${run.mode}`), order, lcc: formatPercent(lccFraction), audit: run.auditSeq });
   const { busy, error, submit } = useSubmit(
-    () => call('operation.addTargets', { id: op!.id, targets: targets.map((x) => ({ entityId: x.id, reason: reason(x.order, x.lccFraction), bureau: chosenBureau })) }),
+    () => call('operation.addTargets', { id: target.op!.id, targets: targets.map((x) => ({ entityId: x.id, reason: reason(x.order, x.lccFraction), bureau: target.bureau })) }),
     (detail) => {
       void afterWrite();
       onSaved(detail.name, targets.length);
@@ -44,21 +38,12 @@ export function SaveTargetsDialog({ runs, onClose, onSaved }: { runs: Disruption
       icon={<TargetIcon />}
       onClose={onClose}
       submitText={t('analysis.saveTargets.submit', { count: targets.length })}
-      ready={!!op && targets.length > 0 && BUREAU_RE.test(chosenBureau)}
+      ready={target.ready && targets.length > 0}
       busy={busy}
       error={error}
       onSubmit={() => void submit()}
     >
-      {operations && open.length === 0 && <p className="muted">{t('analysis.saveTargets.noOperation')}</p>}
-      <FormGroup label={t('analysis.saveTargets.operation')} labelFor="save-targets-operation">
-        <HTMLSelect id="save-targets-operation" fill value={op?.id ?? ''} onChange={(e) => setOpId(e.currentTarget.value)}>
-          {open.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.codeWord ? `${o.name} (${o.codeWord})` : o.name}
-            </option>
-          ))}
-        </HTMLSelect>
-      </FormGroup>
+      <OperationField target={target} id="save-targets-operation" />
       {runs.length > 1 && (
         <FormGroup label={t('analysis.saveTargets.run')} labelFor="save-targets-run">
           <HTMLSelect
@@ -84,9 +69,7 @@ export function SaveTargetsDialog({ runs, onClose, onSaved }: { runs: Disruption
           <NumericInput id="save-targets-count" min={1} max={total} value={count} onValueChange={(v) => setCount(Math.min(total, Math.max(1, Math.round(v) || 1)))} />
         </FormGroup>
       )}
-      <FormGroup label={t('analysis.saveTargets.bureau')} labelFor="save-targets-bureau">
-        <InputGroup id="save-targets-bureau" value={chosenBureau} onChange={(e) => setBureau(e.currentTarget.value.toUpperCase())} />
-      </FormGroup>
+      <BureauField target={target} id="save-targets-bureau" />
       <p data-testid="save-targets-list">{targets.map((x) => x.caption).join(', ')}</p>
     </FormDialog>
   );

@@ -18,6 +18,7 @@ import {
   UnpinIcon,
   PathSearchIcon,
   ListDetailViewIcon,
+  TargetIcon,
 } from '@blueprintjs/icons';
 import type { EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -44,6 +45,7 @@ import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
 import { LinkTypeDialog } from './LinkTypeDialog';
 import { Minimap } from './Minimap';
 import { NewEntityOnChart } from './NewEntityOnChart';
+import { TargetsDialog } from './TargetsDialog';
 import { useCytoscape } from './useCytoscape';
 
 type Loaded = ChartData & { chart: { settings: ChartSettings } };
@@ -53,6 +55,7 @@ type DialogState =
   | { kind: 'entity'; at: Position }
   | { kind: 'delete'; ids: string[] }
   | { kind: 'export' }
+  | { kind: 'targets'; ids: string[] }
   | null;
 
 /** One open chart: toolbar, filters, the canvas, and the dialogs its actions open. */
@@ -61,6 +64,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [layout, setLayout] = useState<{ run: LayoutRun; done: number; total: number } | null>(null);
   const [onlySelection, setOnlySelection] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -160,6 +164,11 @@ export function ChartTab({ chartId }: { chartId: string }) {
 
   return (
     <div className="chart-tab">
+      {notice && (
+        <Callout intent="success" className="chart-notice" role="status" data-testid="chart-saved-notice">
+          {notice}
+        </Callout>
+      )}
       {data?.notices.map((n, i) => (
         <Callout key={i} intent="warning" className="chart-notice" role="status">
           {n.kind === 'deleted' ? t('chart.notice.deleted', { count: n.count }) : t('chart.notice.corrupt')}
@@ -235,6 +244,13 @@ export function ChartTab({ chartId }: { chartId: string }) {
               onClick={() => selectedGroup && act(ctl.toggleCollapse(selectedGroup.id().slice('group:'.length)))}
             />
             <Button icon={<TrashIcon />} aria-label={t('chart.deleteButton')} disabled={selected.length === 0} onClick={() => setDialog({ kind: 'delete', ids: selected })} />
+            <Button
+              icon={<TargetIcon />}
+              aria-label={t('chart.targets.button')}
+              title={t('chart.targets.button')}
+              disabled={selected.length === 0}
+              onClick={() => setDialog({ kind: 'targets', ids: selected })}
+            />
           </ButtonGroup>
           <Popover
             placement="bottom-start"
@@ -329,6 +345,17 @@ export function ChartTab({ chartId }: { chartId: string }) {
           onCreate={async (schema, props, sourceId) => {
             await ctl.createEntity(schema, props, dialog.at, sourceId);
             await afterWrite();
+          }}
+        />
+      )}
+      {ctl && dialog?.kind === 'targets' && (
+        <TargetsDialog
+          entities={dialog.ids.map((id) => ({ id, caption: String(ctl.cy.getElementById(id).data('label') ?? id) }))}
+          chartName={useChartTabs.getState().open.find((c) => c.id === chartId)?.name ?? ''}
+          onClose={() => setDialog(null)}
+          onSaved={(operation, count) => {
+            setDialog(null);
+            setNotice(t('analysis.disrupt.saved', { count, operation }));
           }}
         />
       )}
