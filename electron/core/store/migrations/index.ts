@@ -7,9 +7,10 @@ import { up as cooperation } from './005_cooperation';
 import { up as sortKey } from './006_sort_key';
 import { up as importEntities } from './007_import_entities';
 import { up as captionFallback } from './008_caption_fallback';
+import { up as receivedPlans } from './009_received_plans';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, receivedPlans];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Runs each pending migration in its own transaction, bumping user_version with it. */
