@@ -76,7 +76,7 @@ export async function exportPackage(
         review.highest.tlp,
         review.highest.handling,
         sealed.payloadSha256,
-        JSON.stringify({ scope: review.scope, included: review.included, withheld, file: basename(input.path), bytes: sealed.bytes }),
+        JSON.stringify({ scope: review.scope, included: review.included, withheld, plans: review.plans.length, file: basename(input.path), bytes: sealed.bytes }),
       );
       const add = db.prepare('INSERT INTO exchange_out_recipients (package_id, officer_id, seq) VALUES (?, ?, ?)');
       for (const r of prep.recipients) add.run(sealed.packageId, r.id, byOfficer[r.id]);
@@ -92,6 +92,7 @@ export async function exportPackage(
           tlp: review.highest.tlp,
           handling: review.highest.handling,
           withheld: { ...withheld, items: review.withheld.items.slice(0, AUDITED_WITHHELD).map((i) => ({ kind: i.kind, id: i.id, rule: i.rule, reason: i.reason })) },
+          plans: review.plans,
           file: basename(input.path),
           bytes: sealed.bytes,
           payloadSha256: sealed.payloadSha256,

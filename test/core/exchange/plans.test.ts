@@ -79,6 +79,7 @@ describe('operation plans in exchange packages', () => {
     expect(plan.targets).toEqual([{ entity_id: leader, reason: 'leader of the cell', bureau: 'ES' }]);
     const audit = JSON.parse(auditRows(a.case, 'package.export').at(-1)!.detail);
     expect(audit.withheld.items).toEqual(expect.arrayContaining([{ kind: 'target', id: secret, rule: 'TARGET_WITHHELD', reason: expect.any(String) }]));
+    expect(audit.plans).toEqual(review.plans);
   });
 
   it('a package without plans stays format version 1, without operations.jsonl', async () => {
