@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExportResult, HandlingReview, ImportPreview, ImportResult, OfficerView, PackageLedgerRow, ProjectDetail, ProjectView } from './dto';
+import type { ReceivedPlanDetail, ReceivedPlanSummary } from './dto';
 import { ALL_SCHEMATA, ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from './catalogue';
 import { gradingSchema } from './gradingSchema';
 import type { EventNameConst } from './channels';
@@ -247,6 +248,8 @@ const packageScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), id }),
   z.object({ kind: z.literal('changed') }),
 ]);
+/** Operation plans shared in the package (issue 7), only with bureaus taking part in them. */
+const packageOperations = z.array(id).max(100).default([]);
 
 // ---- Link charts (issue 3) -----------------------------------------------------------------
 // A chart is a saved view over the case: items (entities with positions, pins, styles, hidden
@@ -527,8 +530,10 @@ export const coreApi = {
     z.object({ id, entityIds: z.array(id).max(100_000).default([]), sourceIds: z.array(id).max(100_000).default([]) }),
   ),
   /** The handling review: what an export would send and withhold, and why. Writes nothing. */
-  'package.review': method<HandlingReview>()(z.object({ to: z.array(id).min(1).max(64), scope: packageScope })),
-  'package.export': method<ExportResult>()(z.object({ path: filePath, to: z.array(id).min(1).max(64), scope: packageScope, project: id.optional() })),
+  'package.review': method<HandlingReview>()(z.object({ to: z.array(id).min(1).max(64), scope: packageScope, operations: packageOperations })),
+  'package.export': method<ExportResult>()(
+    z.object({ path: filePath, to: z.array(id).min(1).max(64), scope: packageScope, project: id.optional(), operations: packageOperations }),
+  ),
   /** Every check, then the preview (contents and matches). Writes only the audit row. */
   'package.verify': method<ImportPreview>()(z.object({ path: filePath })),
   'package.import': method<ImportResult>()(
@@ -537,6 +542,9 @@ export const coreApi = {
   /** A signed receipt for an imported package, addressed to its sender. */
   'package.receipt': method<{ packageId: string; path: string; bytes: number }>()(z.object({ packageId: z.string().uuid(), path: filePath })),
   'package.list': method<PackageLedgerRow[]>()(z.object({})),
+  /** Operation plans received from other bureaus (read-only), newest first. */
+  'package.receivedPlans': method<ReceivedPlanSummary[]>()(z.object({})),
+  'package.receivedPlan': method<ReceivedPlanDetail>()(z.object({ id })),
 
   // ---- Link charts (issue 3) ----
   'chart.list': method<ChartSummary[]>()(z.object({})),

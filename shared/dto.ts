@@ -287,10 +287,11 @@ export interface ProjectDetail extends ProjectView {
 }
 
 /** Why the handling review leaves something out of a package. */
-export type WithholdRule = 'H2' | 'TLP_RED' | 'RESTRICTED' | 'NO_RELEASABLE_STATEMENTS' | 'ENDPOINT_WITHHELD';
+export type WithholdRule = 'H2' | 'TLP_RED' | 'RESTRICTED' | 'NO_RELEASABLE_STATEMENTS' | 'ENDPOINT_WITHHELD' | 'TARGET_WITHHELD';
 
 export interface WithheldItem {
-  kind: 'source' | 'entity' | 'link';
+  /** 'target': an operation target left out of a shared plan (its id is the entity id). */
+  kind: 'source' | 'entity' | 'link' | 'target';
   id: string;
   caption: string;
   rule: WithholdRule;
@@ -330,6 +331,50 @@ export interface HandlingReview {
   conditions: Array<{ sourceId: string; title: string; handling: string; conditions: string | null }>;
   /** The most restrictive TLP and handling code of what remains (the package's banner). */
   highest: { tlp: Tlp | null; handling: string | null };
+  /** Operation plans in the package, with how many of their targets go and stay behind. */
+  plans: PlanInPackage[];
+}
+
+export interface PlanInPackage {
+  id: string;
+  name: string;
+  codeWord: string;
+  targets: number;
+  withheldTargets: number;
+}
+
+/** An operation plan received in an exchange package: read-only, as its sender shared it. */
+export interface ReceivedPlanSummary {
+  id: string;
+  operationId: string;
+  name: string;
+  codeWord: string;
+  leadBureau: string;
+  status: OperationStatus;
+  actionDay: string | null;
+  sender: { bureau: string; officer: string };
+  /** When the sender wrote the package, and when this case imported it (ISO). */
+  sentAt: string;
+  receivedAt: string;
+  packageId: string;
+  targets: number;
+}
+
+export interface ReceivedPlanTarget {
+  entityId: string;
+  reason: string;
+  bureau: string;
+  /** The entity in this case the target maps to (it arrived in the same package), or null when not accepted. */
+  mapped: { id: string; caption: string; schema: string } | null;
+}
+
+export interface ReceivedPlanDetail extends ReceivedPlanSummary {
+  bureaus: string[];
+  agencies: string[];
+  phases: PhaseView[];
+  tasks: TaskView[];
+  actionDayEvents: Array<{ bureau: string; timeZone: string; at: string; label: string }>;
+  targetList: ReceivedPlanTarget[];
 }
 
 export interface ExportResult {
@@ -382,6 +427,8 @@ export interface ImportPreview {
   matches: { sameId: number; sameName: number };
   /** What import would leave out and why (e.g. statements attributed to this bureau). */
   notices: string[];
+  /** Operation plans the package shares (format version 2). */
+  plans: Array<{ id: string; name: string; codeWord: string; leadBureau: string; targets: number }>;
   /** For a receipt package: the package it acknowledges. */
   receipt: { packageId: string; importedAt: string; accepted: 'all' | 'part' } | null;
 }
@@ -398,6 +445,8 @@ export interface ImportResult {
   statementsSkipped: number;
   sourcesAdded: number;
   retracted: number;
+  /** Operation plans stored as received plans. */
+  plansReceived: number;
   gap: string | null;
   notices: string[];
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Input, Method, Output } from '../../../shared/api';
 import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
+import { PLAN_COMMANDS } from '../exchange/plan-commands';
 import { INTERCHANGE_COMMANDS } from '../interchange/cli-commands';
 import { UsageError } from './passphrase';
 
@@ -331,6 +332,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...EXCHANGE_COMMANDS,
+  ...PLAN_COMMANDS,
   ...INTERCHANGE_COMMANDS,
   ...COOPERATION_COMMANDS,
 };

@@ -158,7 +158,8 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     },
   },
   'package export': {
-    usage: 'cordon package export FILE OUT.cordonpkg --to ID[,ID…] [--all | --chart ID | --select QUERY | --entities ID,… | --project ID | --changed] [--json]',
+    usage:
+      'cordon package export FILE OUT.cordonpkg --to ID[,ID…] [--all | --chart ID | --select QUERY | --entities ID,… | --project ID | --changed] [--operation ID]… [--json]',
     summary: 'Write a signed, encrypted exchange package; prints the handling review (what was withheld and why).',
     positionals: ['FILE', 'OUT'],
     options: {
@@ -170,9 +171,12 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
       entities: { type: 'string' },
       project: { type: 'string' },
       changed: { type: 'boolean' },
+      // Repeatable: each names an operation whose plan goes with the package (issue 7).
+      operation: { type: 'string', multiple: true },
     },
     async run(ctx) {
       const to = csv(ctx.values.to);
+      const operations = (ctx.values.operation as string[] | undefined) ?? [];
       if (to.length === 0) throw new UsageError('--to takes the officer id(s) the package is for');
       const chosen = scopeFrom(ctx.values);
       await ctx.openCase(ctx.positionals[0]!);
@@ -181,7 +185,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
       const scope: Scope =
         chosen.kind === 'chart' ? { kind: 'entities', ids: (await ctx.call('chart.open', { id: chosen.id })).nodes.map((n) => n.id) } : chosen;
       if (scope.kind === 'entities' && scope.ids.length === 0) throw new UsageError(`chart ${chosen.kind === 'chart' ? chosen.id : ''} has no entities on it`);
-      const r = await ctx.call('package.export', { path: ctx.positionals[1]!, to, scope });
+      const r = await ctx.call('package.export', { path: ctx.positionals[1]!, to, scope, operations });
       if (ctx.json) ctx.outJson(r);
       else {
         const rv = r.review;
@@ -192,6 +196,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
         ctx.out(`withheld  ${rv.withheld.sources} sources, ${rv.withheld.entities} entities, ${rv.withheld.links} links, ${rv.withheld.statements} statements`);
         for (const w of rv.withheld.items) ctx.out(`  - ${w.kind} ${w.id} "${w.caption}": ${w.reason}`);
         for (const c of rv.conditions) ctx.out(`  conditions (${c.handling}) on ${c.title}: ${c.conditions ?? 'see the source'}`);
+        for (const p of rv.plans) ctx.out(`plan      ${p.name}${p.codeWord ? ` (${p.codeWord})` : ''}: ${p.targets} target(s) sent, ${p.withheldTargets} withheld`);
         ctx.out(`${r.path} (${r.bytes} bytes)`);
       }
       return 0;

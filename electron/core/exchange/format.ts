@@ -7,7 +7,17 @@ import { GRADING_SCHEMES, TLP_LEVELS } from '../../../shared/grading';
 export const PACKAGE_FORMAT = 'cordon-package';
 export const MANIFEST_FORMAT = 'cordon-manifest';
 export const CARD_FORMAT = 'cordon-contact-card';
+/** Version of contact cards and receipts (unchanged since version 1). */
 export const FORMAT_VERSION = 1;
+/**
+ * The newest package format this Cordon reads and writes. Version 2 adds operations.jsonl (shared
+ * operation plans). A package without plans is still written as version 1, so a bureau that has
+ * not updated keeps opening ordinary packages; one with plans is version 2, which an older reader
+ * refuses as "newer than this Cordon reads" instead of as an unknown file.
+ */
+export const PACKAGE_VERSION = 2;
+export const PACKAGE_VERSIONS = [1, 2] as const;
+export type PackageVersion = (typeof PACKAGE_VERSIONS)[number];
 
 /** Outer tar: exactly these three regular files. */
 export const OUTER = { envelope: 'envelope.json', envelopeSig: 'envelope.sig', payload: 'payload.age' } as const;
@@ -20,9 +30,16 @@ export const INNER = {
   // Retractions come before statements: a value retracted and then stated again ends up live.
   retractions: 'retractions.jsonl',
   statements: 'statements.jsonl',
+  // Last: plan targets refer to the entities already read.
+  operations: 'operations.jsonl',
   receipt: 'receipt.json',
 } as const;
 export const DATA_FILES = [INNER.sources, INNER.entities, INNER.retractions, INNER.statements] as const;
+export const DATA_FILES_V2 = [...DATA_FILES, INNER.operations] as const;
+/** The data files a package of this version holds, in order. */
+export function dataFilesFor(version: PackageVersion): readonly string[] {
+  return version === 1 ? DATA_FILES : DATA_FILES_V2;
+}
 export const RECEIPT_FILES = [INNER.receipt] as const;
 
 /** Limits that keep a hostile package from exhausting memory or disk. */
@@ -56,10 +73,11 @@ const bureauCode = z.string().regex(/^[A-Z0-9][A-Z0-9_]{0,15}$/);
 const isoDate = z.string().min(10).max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO date');
 const tlp = z.enum(TLP_LEVELS).nullable();
 const kind = z.enum(['data', 'receipt']);
+const packageVersion = z.union([z.literal(1), z.literal(2)]);
 
 export const envelopeSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
-  version: z.literal(FORMAT_VERSION),
+  version: packageVersion,
   kind,
   packageId: z.string().uuid(),
   created: isoDate,
@@ -82,7 +100,7 @@ export const projectRefSchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(FORMAT_VERSION),
+  version: packageVersion,
   kind,
   packageId: z.string().uuid(),
   created: isoDate,
@@ -141,6 +159,38 @@ export const retractionLineSchema = z.strictObject({
   retracted_at: isoDate,
 });
 export type RetractionLine = z.infer<typeof retractionLineSchema>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar day (YYYY-MM-DD)');
+const planText = z.string().max(500);
+
+/** operations.jsonl (version 2): one shared operation plan per line, targets by entity id. */
+export const operationLineSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(500),
+  code_word: planText,
+  lead_bureau: bureauCode,
+  bureaus: z.array(bureauCode).min(1).max(200),
+  agencies: z.array(z.string().min(1).max(200)).max(200),
+  status: z.enum(['planning', 'approved', 'executing', 'concluded']),
+  action_day: day.nullable(),
+  phases: z.array(z.strictObject({ id: z.string().min(1).max(200), name: planText, start: day, end: day })).max(1000),
+  tasks: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(200),
+        phase_id: z.string().min(1).max(200).nullable(),
+        title: planText,
+        owner: z.string().max(200),
+        start: day,
+        end: day,
+        depends_on: z.array(z.string().min(1).max(200)).max(1000),
+      }),
+    )
+    .max(10_000),
+  action_day_events: z.array(z.strictObject({ bureau: bureauCode, time_zone: z.string().min(1).max(100), at: isoDate, label: planText })).max(10_000),
+  targets: z.array(z.strictObject({ entity_id: z.string().min(1).max(200), reason: z.string().max(2000), bureau: bureauCode })).max(10_000),
+});
+export type OperationLine = z.infer<typeof operationLineSchema>;
 
 export const receiptSchema = z.strictObject({
   format: z.literal('cordon-receipt'),

@@ -4,6 +4,7 @@ import { CordonError } from '../../../shared/errors';
 import type { Session } from '../session';
 import { getOfficer, importCard, initIdentity, listOfficers, myCard, revokeOfficer, selfOfficer, verifyOfficer } from './directory';
 import { fingerprintGroups } from './keys';
+import { listReceivedPlans, openReceivedPlan } from './plans-in';
 import { addItems, createProject, getProject, listProjects, removeItems } from './projects';
 import { exportPackage, importPackage, listPackages, reviewExport, verifyPackage, writeReceipt } from './service';
 
@@ -44,12 +45,14 @@ export function exchangeHandlers(session: Session): Pick<Handlers, ExchangeMetho
     'project.addItems': async ({ id, entityIds, sourceIds }) => addItems(session.case, id, entityIds, sourceIds),
     'project.removeItems': async ({ id, entityIds, sourceIds }) => removeItems(session.case, id, entityIds, sourceIds),
 
-    'package.review': async ({ to, scope }) => reviewExport(session.case, to, scope),
+    'package.review': async ({ to, scope, operations }) => reviewExport(session.case, to, scope, operations),
     'package.export': async (input) => session.jobs.run('Writing exchange package', 0, (job) => exportPackage(session.case, input, job)),
     'package.verify': async ({ path }) => session.jobs.run('Verifying exchange package', 0, (job) => verifyPackage(session.case, session.dataDir, path, job)),
     'package.import': async ({ path, accept }) =>
       session.jobs.run('Importing exchange package', 0, (job) => importPackage(session.case, session.dataDir, { path, accept }, job)),
     'package.receipt': async (input) => session.jobs.run('Writing receipt', 0, (job) => writeReceipt(session.case, input, job)),
     'package.list': async () => listPackages(session.case),
+    'package.receivedPlans': async () => listReceivedPlans(session.case.db),
+    'package.receivedPlan': async ({ id }) => openReceivedPlan(session.case.db, id),
   };
 }

@@ -12,16 +12,17 @@ import { CordonError } from '../../../shared/errors';
 import type { Job } from '../jobs';
 import { loadAgeIdentity, officerByFingerprint, selfOfficer, unusableReason } from './directory';
 import {
-  DATA_FILES,
+  dataFilesFor,
   describeIssues,
   entityLineSchema,
   envelopeSchema,
-  FORMAT_VERSION,
   INNER,
   LIMITS,
   manifestSchema,
+  operationLineSchema,
   OUTER,
   PACKAGE_FORMAT,
+  PACKAGE_VERSION,
   RECEIPT_FILES,
   receiptSchema,
   retractionLineSchema,
@@ -31,6 +32,7 @@ import {
   type EntityLine,
   type Envelope,
   type Manifest,
+  type OperationLine,
   type Receipt,
   type RetractionLine,
   type SourceLine,
@@ -63,6 +65,7 @@ export interface PayloadSink {
   entity(line: EntityLine, n: number): void;
   retraction(line: RetractionLine, n: number): void;
   statement(line: StatementLine, n: number): void;
+  operation(line: OperationLine, n: number): void;
   onReceipt(receipt: Receipt): void;
 }
 
@@ -89,8 +92,8 @@ function parseVersioned<T>(bytes: Buffer, what: string, step: string, format: st
   }
   const r = raw as { format?: unknown; version?: unknown };
   if (r?.format !== format) throw new Refusal(step, `${what} is not a Cordon ${format === PACKAGE_FORMAT ? 'package envelope' : 'manifest'}`);
-  if (typeof r.version === 'number' && r.version > FORMAT_VERSION) {
-    throw new Refusal('format', `the package is format version ${r.version}, newer than this Cordon reads (version ${FORMAT_VERSION}); update Cordon to open it`);
+  if (typeof r.version === 'number' && r.version > PACKAGE_VERSION) {
+    throw new Refusal('format', `the package is format version ${r.version}, newer than this Cordon reads (version ${PACKAGE_VERSION}); update Cordon to open it`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Refusal(step, `${what} is malformed (${describeIssues(parsed.error)})`);
@@ -204,6 +207,7 @@ const LINE_SCHEMAS = {
   [INNER.entities]: entityLineSchema,
   [INNER.retractions]: retractionLineSchema,
   [INNER.statements]: statementLineSchema,
+  [INNER.operations]: operationLineSchema,
 } as const;
 
 /** Decrypts and reads the payload, feeding each verified line to the sink. */
@@ -291,6 +295,7 @@ function checkManifest(m: Manifest, e: Envelope, me: OfficerView): void {
   const fail = (message: string) => new Refusal('manifest', message);
   if (m.packageId !== e.packageId) throw fail('the manifest belongs to another package than the envelope');
   if (m.kind !== e.kind) throw fail('the manifest and the envelope disagree on the kind of package');
+  if (m.version !== e.version) throw fail(`the manifest (version ${m.version}) and the envelope (version ${e.version}) disagree on the format version`);
   if (m.sender.fingerprint !== e.sender.fingerprint || m.sender.bureau !== e.sender.bureau) throw fail('the manifest and the envelope name different senders');
   const a = [...m.recipients].sort().join();
   const b = e.recipients.map((r) => r.fingerprint).sort().join();
@@ -298,7 +303,7 @@ function checkManifest(m: Manifest, e: Envelope, me: OfficerView): void {
   if (!m.recipients.includes(me.fingerprint)) throw fail('this workstation’s officer is not a listed recipient in the manifest');
   if (m.sequence[me.fingerprint] === undefined) throw fail('the manifest gives no sequence number for this recipient');
   const names = m.files.map((f) => f.name);
-  const wanted: readonly string[] = m.kind === 'data' ? DATA_FILES : RECEIPT_FILES;
+  const wanted: readonly string[] = m.kind === 'data' ? dataFilesFor(m.version) : RECEIPT_FILES;
   if (names.join() !== wanted.join()) {
     const missing = wanted.filter((n) => !names.includes(n));
     const extra = names.filter((n) => !wanted.includes(n));
@@ -376,5 +381,7 @@ function feed(sink: PayloadSink, name: string, data: unknown, n: number): void {
       return sink.retraction(data as RetractionLine, n);
     case INNER.statements:
       return sink.statement(data as StatementLine, n);
+    case INNER.operations:
+      return sink.operation(data as OperationLine, n);
   }
 }

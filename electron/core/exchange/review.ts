@@ -6,6 +6,7 @@ import type { Case } from '../store/case';
 import { searchEntities } from '../store/search';
 import { getOfficer, unusableReason } from './directory';
 import { conditionsOf, withholdSource, type SourceGrading } from './handling';
+import { addTargetsToScope, planSummaries, plansFor, withholdTargets, type PlanExport } from './plans-out';
 
 // The handling review of an export: which entities the scope covers, which sources the rules
 // withhold, and therefore which statements, entities and links go. The sets live in TEMP tables
@@ -25,6 +26,8 @@ export interface PreparedExport {
   /** Retractions later than this (ISO) are sent; null: all of them. */
   since: string | null;
   projectId: string | null;
+  /** Operation plans to send, each with the targets withheld from it. */
+  plans: PlanExport[];
 }
 
 const MAX_LISTED = 1000;
@@ -132,13 +135,15 @@ export function releasableStatementsSql(): string {
   return RELEASABLE;
 }
 
-export function prepareExport(c: Case, recipientIds: readonly string[], scope: ExportScope): PreparedExport {
+export function prepareExport(c: Case, recipientIds: readonly string[], scope: ExportScope, operationIds: readonly string[] = []): PreparedExport {
   const db = c.db;
   const recipients = resolveRecipients(c, recipientIds);
   const bureaus = [...new Set(recipients.map((r) => r.bureau.code))];
+  const operations = plansFor(c, operationIds, bureaus);
   const since = scope.kind === 'changed' ? changedSince(db, recipients) : null;
   resetTemp(db);
   fillScope(c, scope, since);
+  addTargetsToScope(db, operations);
 
   // Sources: judged one by one against the rules (few, compared with statements).
   const referenced = db
@@ -170,6 +175,9 @@ export function prepareExport(c: Case, recipientIds: readonly string[], scope: E
               WHERE l.source_id IN (SELECT id FROM x_entities WHERE is_link = 0) AND l.target_id IN (SELECT id FROM x_entities WHERE is_link = 0)
                 AND EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = l.id AND st.value = l.source_id AND st.retracted = 0 AND ${RELEASABLE})
                 AND EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = l.id AND st.value = l.target_id AND st.retracted = 0 AND ${RELEASABLE})`);
+
+  const plans = withholdTargets(db, operations);
+  withheldItems.push(...plans.items);
 
   const myBureau = c.bureau;
   const retractSince = since ?? '';
@@ -237,8 +245,9 @@ export function prepareExport(c: Case, recipientIds: readonly string[], scope: E
     },
     conditions: sentSources.filter(conditionsOf).map((s) => ({ sourceId: s.id, title: s.title, handling: s.handling!, conditions: s.handling_conditions })),
     highest,
+    plans: planSummaries(plans.exports),
   };
-  return { review, recipients, since, projectId: scope.kind === 'project' ? scope.id : null };
+  return { review, recipients, since, projectId: scope.kind === 'project' ? scope.id : null, plans: plans.exports };
 }
 
 export function describeScope(scope: ExportScope, since: string | null): string {

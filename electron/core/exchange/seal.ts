@@ -12,7 +12,7 @@ import { CordonError } from '../../../shared/errors';
 import type { Tlp } from '../../../shared/grading';
 import type { Job } from '../jobs';
 import { canonicalJson } from '../store/audit';
-import { FORMAT_VERSION, INNER, MANIFEST_FORMAT, OUTER, PACKAGE_FORMAT, SIG_CONTEXT, type Envelope, type Manifest } from './format';
+import { INNER, MANIFEST_FORMAT, OUTER, PACKAGE_FORMAT, SIG_CONTEXT, type Envelope, type Manifest, type PackageVersion } from './format';
 import { signBytes } from './keys';
 
 // Writes a `.cordonpkg` (DESIGN.md §6). The payload is a tar (manifest first, then the data files)
@@ -27,6 +27,8 @@ export interface InnerFile {
 }
 
 export interface SealInput {
+  /** 2 when operations.jsonl is among the files, else 1 (see PACKAGE_VERSION). */
+  version: PackageVersion;
   kind: 'data' | 'receipt';
   sender: OfficerView;
   signer: KeyObject;
@@ -222,7 +224,7 @@ export async function sealPackage(input: SealInput): Promise<Sealed> {
   const recipients = input.recipients.map((r) => r.fingerprint);
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
-    version: FORMAT_VERSION,
+    version: input.version,
     kind: input.kind,
     packageId,
     created,
@@ -243,7 +245,7 @@ export async function sealPackage(input: SealInput): Promise<Sealed> {
     const payload = await writePayload(input, manifestBytes, manifestSig, files, createdDate, partPath);
     const envelope: Envelope = {
       format: PACKAGE_FORMAT,
-      version: FORMAT_VERSION,
+      version: input.version,
       kind: input.kind,
       packageId,
       created,

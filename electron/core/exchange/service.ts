@@ -10,6 +10,8 @@ import { FORMAT_VERSION, INNER, type Manifest, type Receipt } from './format';
 import { fingerprintGroups } from './keys';
 import { entityAndStatementLines, entityLines, retractionLines, sourceLines, statementLines } from './lines';
 import { checkOuter, quarantine, readPayload, type OuterChecked } from './open';
+import { storeReceivedPlans } from './plans-in';
+import { operationLines } from './plans-out';
 import { adoptProject, fileItems, projectRef } from './projects';
 import { Refusal } from './refusal';
 import { clearTemp, prepareExport, type ExportScope } from './review';
@@ -27,17 +29,30 @@ function recipientView(o: OfficerView): RecipientView {
   return { id: o.id, name: o.name, bureau: o.bureau.code, fingerprintGroups: o.fingerprintGroups };
 }
 
-export async function exportPackage(c: Case, input: { path: string; to: string[]; scope: ExportScope; project?: string | undefined }, job?: Job): Promise<ExportResult> {
+export async function exportPackage(
+  c: Case,
+  input: { path: string; to: string[]; scope: ExportScope; project?: string | undefined; operations?: string[] | undefined },
+  job?: Job,
+): Promise<ExportResult> {
   const db = c.db;
   try {
-    const prep = prepareExport(c, input.to, input.scope);
+    const prep = prepareExport(c, input.to, input.scope, input.operations ?? []);
     const { officer, key } = loadSigner(db);
     const sequence: Record<string, number> = {};
     const byOfficer: Record<string, number> = {};
     for (const r of prep.recipients) sequence[r.fingerprint] = byOfficer[r.id] = nextOutgoing(db, r.id);
     const projectId = prep.projectId ?? input.project ?? null;
     const { review } = prep;
+    const files: InnerFile[] = [
+      { name: INNER.sources, produce: () => sourceLines(db) },
+      { name: INNER.entities, produce: () => entityLines(db) },
+      { name: INNER.retractions, produce: () => retractionLines(db, c.bureau, prep.since) },
+      { name: INNER.statements, produce: () => statementLines(db) },
+    ];
+    // Version 2 only when plans travel: ordinary packages stay readable by older Cordons.
+    if (prep.plans.length) files.push({ name: INNER.operations, produce: () => operationLines(prep.plans) });
     const sealed = await sealPackage({
+      version: prep.plans.length ? 2 : 1,
       kind: 'data',
       sender: officer,
       signer: key,
@@ -47,12 +62,7 @@ export async function exportPackage(c: Case, input: { path: string; to: string[]
       handling: review.highest.handling,
       scope: review.scope,
       project: projectId ? projectRef(db, projectId) : null,
-      files: [
-        { name: INNER.sources, produce: () => sourceLines(db) },
-        { name: INNER.entities, produce: () => entityLines(db) },
-        { name: INNER.retractions, produce: () => retractionLines(db, c.bureau, prep.since) },
-        { name: INNER.statements, produce: () => statementLines(db) },
-      ],
+      files,
       measure: (files, j) => measureData(c, files, j),
       outPath: input.path,
       ...(job ? { job } : {}),
@@ -66,7 +76,7 @@ export async function exportPackage(c: Case, input: { path: string; to: string[]
         review.highest.tlp,
         review.highest.handling,
         sealed.payloadSha256,
-        JSON.stringify({ scope: review.scope, included: review.included, withheld, file: basename(input.path), bytes: sealed.bytes }),
+        JSON.stringify({ scope: review.scope, included: review.included, withheld, plans: review.plans.length, file: basename(input.path), bytes: sealed.bytes }),
       );
       const add = db.prepare('INSERT INTO exchange_out_recipients (package_id, officer_id, seq) VALUES (?, ?, ?)');
       for (const r of prep.recipients) add.run(sealed.packageId, r.id, byOfficer[r.id]);
@@ -82,6 +92,7 @@ export async function exportPackage(c: Case, input: { path: string; to: string[]
           tlp: review.highest.tlp,
           handling: review.highest.handling,
           withheld: { ...withheld, items: review.withheld.items.slice(0, AUDITED_WITHHELD).map((i) => ({ kind: i.kind, id: i.id, rule: i.rule, reason: i.reason })) },
+          plans: review.plans,
           file: basename(input.path),
           bytes: sealed.bytes,
           payloadSha256: sealed.payloadSha256,
@@ -96,7 +107,7 @@ export async function exportPackage(c: Case, input: { path: string; to: string[]
 
 /** The data files measured with one walk over entities and statements, not two. */
 async function measureData(c: Case, files: InnerFile[], job?: Job) {
-  const byName = new Map((await measureEach(files.filter((f) => f.name === INNER.sources || f.name === INNER.retractions), job)).map((m) => [m.name, m]));
+  const byName = new Map((await measureEach(files.filter((f) => f.name !== INNER.entities && f.name !== INNER.statements), job)).map((m) => [m.name, m]));
   const entities = new FileMeasure(INNER.entities);
   const statements = new FileMeasure(INNER.statements);
   let n = 0;
@@ -111,9 +122,9 @@ async function measureData(c: Case, files: InnerFile[], job?: Job) {
 }
 
 /** The review alone: what an export would send and withhold. Writes nothing. */
-export function reviewExport(c: Case, to: string[], scope: ExportScope) {
+export function reviewExport(c: Case, to: string[], scope: ExportScope, operations: string[] = []) {
   try {
-    return prepareExport(c, to, scope).review;
+    return prepareExport(c, to, scope, operations).review;
   } finally {
     clearTemp(c.db);
   }
@@ -195,6 +206,7 @@ export async function verifyPackage(c: Case, dataDir: string, path: string, job?
       truncated: sink.truncated,
       matches: sink.matches,
       notices: sink.notices.list(),
+      plans: sink.plans,
       receipt: sink.receipt ? { packageId: sink.receipt.packageId, importedAt: sink.receipt.importedAt, accepted: sink.receipt.accepted } : null,
     };
     c.write(() =>
@@ -242,12 +254,14 @@ export async function importPackage(
         fileItems(db, manifest.project.id, 'source', sink.usedSources, outer.sender.bureau.code);
       }
       if (sink.receipt) recordReceipt(c, outer, sink.receipt);
+      const plansReceived = storeReceivedPlans(c, outer, sink.plans, sink.present);
       const notices = sink.notices.list();
       const result: ImportResult = {
         packageId: summary.packageId,
         kind: summary.kind,
         sender: summary.sender,
         ...sink.counts,
+        plansReceived,
         gap: summary.sequence.gap,
         notices,
       };
@@ -275,6 +289,7 @@ export async function importPackage(
           kind: summary.kind,
           accepted: accept ? 'part' : 'all',
           counts: sink.counts,
+          plans: sink.plans.map((p) => ({ id: p.id, name: p.name, targets: p.targets.length })),
           gap: summary.sequence.gap,
           notices,
           receiptFor: sink.receipt?.packageId ?? null,
@@ -331,6 +346,7 @@ export async function writeReceipt(c: Case, input: { packageId: string; path: st
     sequence: { [sender.fingerprint]: seq },
     tlp: null,
     handling: null,
+    version: 1,
     scope: `receipt for ${row.package_id}`,
     project: null,
     files: [{ name: INNER.receipt, produce: () => [JSON.stringify(receipt)] }],

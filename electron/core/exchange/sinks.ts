@@ -1,11 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getProperty, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
-import type { EntitySummary, ExchangeCounts, PreviewItem } from '../../../shared/dto';
+import type { EntitySummary, ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
 import { ContentChecker } from './content';
-import type { EntityLine, Manifest, Receipt, RetractionLine, SourceLine, StatementLine } from './format';
+import type { EntityLine, Manifest, OperationLine, Receipt, RetractionLine, SourceLine, StatementLine } from './format';
 import type { OuterChecked, PayloadSink } from './open';
+import { checkPlan } from './plans-in';
 import { Refusal } from './refusal';
 
 // The two readers of a verified payload: the preview (what it holds, what it matches; writes
@@ -63,6 +64,8 @@ export class PreviewSink implements PayloadSink {
   readonly matches = { sameId: 0, sameName: 0 };
   readonly notices: Notices;
   receipt: Receipt | null = null;
+  readonly plans: ImportPreview['plans'] = [];
+  private readonly planIds = new Set<string>();
   private readonly checker: ContentChecker;
   private readonly exists;
   private readonly byName: Statement;
@@ -127,6 +130,11 @@ export class PreviewSink implements PayloadSink {
     if (s.originator === this.myBureau) this.notices.ours++;
   }
 
+  operation(p: OperationLine, n: number): void {
+    checkPlan(p, n, { seen: this.planIds, entities: this.checker.entities, myBureau: this.myBureau, senderBureau: this.outer.sender.bureau.code });
+    this.plans.push({ id: p.id, name: p.name, codeWord: p.code_word, leadBureau: p.lead_bureau, targets: p.targets.length });
+  }
+
   onReceipt(r: Receipt): void {
     checkReceipt(this.db, this.outer, r);
     this.receipt = r;
@@ -154,6 +162,9 @@ export class ApplySink implements PayloadSink {
   readonly usedSources = new Set<string>();
   receipt: Receipt | null = null;
   manifest: Manifest | null = null;
+  /** Checked plans, stored by the import once every entity is in (targets map to them). */
+  readonly plans: OperationLine[] = [];
+  private readonly planIds = new Set<string>();
   private readonly checker: ContentChecker;
   private readonly exists;
   private readonly skippedSources = new Set<string>();
@@ -307,6 +318,11 @@ export class ApplySink implements PayloadSink {
       this.counts.statementsAdded++;
     }
     this.touched.add(s.entity_id);
+  }
+
+  operation(p: OperationLine, n: number): void {
+    checkPlan(p, n, { seen: this.planIds, entities: this.checker.entities, myBureau: this.c.bureau, senderBureau: this.outer.sender.bureau.code });
+    this.plans.push(p);
   }
 
   onReceipt(r: Receipt): void {

@@ -189,8 +189,8 @@ describe('package import refuses bad input and attacks', () => {
 
   it('a package from a newer format version', async () => {
     const opened = await openPackage(good, b.case);
-    await reseal(file('v2.cordonpkg'), opened, { sender: a.case, ageRecipients: [bAge], envelopeChanges: { version: 2 } });
-    await expectRefused(file('v2.cordonpkg'), 'format', /the package is format version 2, newer than this Cordon reads \(version 1\); update Cordon to open it/);
+    await reseal(file('v3.cordonpkg'), opened, { sender: a.case, ageRecipients: [bAge], envelopeChanges: { version: 3 } });
+    await expectRefused(file('v3.cordonpkg'), 'format', /the package is format version 3, newer than this Cordon reads \(version 2\); update Cordon to open it/);
   });
 
   it('package verify refuses the same way and writes only its audit row', async () => {

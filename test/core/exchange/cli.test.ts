@@ -17,6 +17,22 @@ function cli(dir: string, who: string) {
   };
 }
 
+/** ES and FR workstations with officers that know each other's verified cards. */
+async function paired(dir: string) {
+  const es = cli(dir, 'es');
+  const fr = cli(dir, 'fr');
+  const [esCase, frCase] = [join(dir, 'es.cordon'), join(dir, 'fr.cordon')];
+  await es('case', 'create', esCase, '--bureau', 'ES');
+  await fr('case', 'create', frCase, '--bureau', 'FR');
+  await es('officer', 'init', esCase, '--bureau', 'ES', '--name', 'Ana García');
+  await fr('officer', 'init', frCase, '--bureau', 'FR', '--name', 'Benoît Martin');
+  await es('officer', 'card', esCase, join(dir, 'es-card.json'));
+  await fr('officer', 'card', frCase, join(dir, 'fr-card.json'));
+  await fr('officer', 'import', frCase, join(dir, 'es-card.json'), '--verified');
+  const frInEs = JSON.parse((await es('officer', 'import', esCase, join(dir, 'fr-card.json'), '--verified', '--json')).out).id as string;
+  return { es, fr, esCase, frCase, frInEs };
+}
+
 // Each of these runs a dozen CLI commands, and each command opens a case through Argon2id
 // (64 MiB, t=3): on a busy two-core machine that is minutes, not a hang.
 const MANY_COMMANDS = 240_000;
@@ -81,17 +97,7 @@ describe('cordon officer / package', () => {
 
   it('package export --chart sends the entities on a chart', async () => {
     const dir = tempDir();
-    const es = cli(dir, 'es');
-    const fr = cli(dir, 'fr');
-    const [esCase, frCase] = [join(dir, 'es.cordon'), join(dir, 'fr.cordon')];
-    await es('case', 'create', esCase, '--bureau', 'ES');
-    await fr('case', 'create', frCase, '--bureau', 'FR');
-    await es('officer', 'init', esCase, '--bureau', 'ES', '--name', 'Ana García');
-    await fr('officer', 'init', frCase, '--bureau', 'FR', '--name', 'Benoît Martin');
-    await es('officer', 'card', esCase, join(dir, 'es-card.json'));
-    await fr('officer', 'card', frCase, join(dir, 'fr-card.json'));
-    await fr('officer', 'import', frCase, join(dir, 'es-card.json'), '--verified');
-    const frInEs = JSON.parse((await es('officer', 'import', esCase, join(dir, 'fr-card.json'), '--verified', '--json')).out).id as string;
+    const { es, fr, esCase, frCase, frInEs } = await paired(dir);
     const ids: string[] = [];
     for (const name of ['On Chart One', 'On Chart Two', 'Not On Chart']) {
       ids.push(JSON.parse((await es('entity', 'add', esCase, '--schema', 'Person', '--prop', `name=${name}`, '--json')).out).id);
@@ -112,5 +118,29 @@ describe('cordon officer / package', () => {
     expect((await fr('search', frCase, 'chart', '--json')).out).toMatch(/On Chart Two/);
     expect((await fr('search', frCase, 'not on chart', '--json')).out).not.toMatch(/Not On Chart/);
     expect((await es('package', 'export', esCase, pkg, '--to', frInEs, '--chart', 'ES-no-such-chart')).code).toBe(1);
+  }, MANY_COMMANDS);
+
+  it('package export --operation shares a plan with a participating bureau only; package plans|plan list it there', async () => {
+    const dir = tempDir();
+    const { es, fr, esCase, frCase, frInEs } = await paired(dir);
+    const person = JSON.parse((await es('entity', 'add', esCase, '--schema', 'Person', '--prop', 'name=Iñaki Etxeberria', '--json')).out).id as string;
+    const lone = JSON.parse((await es('operation', 'create', esCase, '--name', 'Solo', '--lead', 'ES', '--json')).out).id as string;
+    const op = JSON.parse((await es('operation', 'create', esCase, '--name', 'Tide', '--lead', 'ES', '--bureaus', 'FR', '--code-word', 'NEPTUNE', '--json')).out).id as string;
+    expect((await es('operation', 'target', esCase, op, person, '--bureau', 'ES', '--reason', 'leader')).code).toBe(0);
+
+    const refused = await es('package', 'export', esCase, join(dir, 'solo.cordonpkg'), '--to', frInEs, '--all', '--operation', op, '--operation', lone);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/Operation Solo is shared only with its participating bureaus \(ES\); FR does not take part in it/);
+
+    const pkg = join(dir, 'plan.cordonpkg');
+    const exported = await es('package', 'export', esCase, pkg, '--to', frInEs, '--all', '--operation', op);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/plan {6}Tide \(NEPTUNE\): 1 target\(s\) sent, 0 withheld/);
+    expect((await fr('package', 'import', frCase, pkg, '--accept-all')).code).toBe(0);
+    const plans = JSON.parse((await fr('package', 'plans', frCase, '--json')).out).plans as Array<{ id: string; name: string; sender: { bureau: string } }>;
+    expect(plans).toMatchObject([{ name: 'Tide', sender: { bureau: 'ES' } }]);
+    const shown = await fr('package', 'plan', frCase, plans[0]!.id);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`target    Iñaki Etxeberria [${person}]  ES  leader`);
   }, MANY_COMMANDS);
 });

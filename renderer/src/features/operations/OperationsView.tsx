@@ -7,15 +7,18 @@ import { formatNumber, formatPartialDate } from '../../format';
 import { DeconflictionView } from './DeconflictionView';
 import { NewOperationDialog } from './NewOperationDialog';
 import { OperationPage } from './OperationPage';
+import { ReceivedPlansView } from './ReceivedPlansView';
 import { StatusTag } from './StatusTag';
 import { useCoreRead } from './useCoop';
 import '../projects/projects.css';
 import './operations.css';
 
-/** Joint operations: the list and the chosen operation's page; the deconfliction list beside. */
+type OpsTab = 'list' | 'deconfliction' | 'received';
+
+/** Joint operations: the list and the chosen operation's page; the deconfliction list and the plans received from other bureaus beside. */
 export function OperationsView() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'list' | 'deconfliction'>('list');
+  const [tab, setTab] = useState<OpsTab>('list');
   const { data: operations, error } = useCoreRead('operation.list', {});
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -26,14 +29,17 @@ export function OperationsView() {
         <h2 className="pane-title" id="operations-title">
           {t('operations.title')}
         </h2>
-        <Tabs id="operations-tabs" selectedTabId={tab} onChange={(id) => setTab(id as 'list' | 'deconfliction')} className="coop-tabs">
+        <Tabs id="operations-tabs" selectedTabId={tab} onChange={(id) => setTab(id as OpsTab)} className="coop-tabs">
           <Tab id="list" title={t('operations.tabList')} />
           <Tab id="deconfliction" title={t('operations.tabDeconfliction')} />
+          <Tab id="received" title={t('operations.tabReceived')} />
         </Tabs>
         <Button className="pane-action" size="small" intent="primary" icon={<AddIcon />} text={t('operations.new')} onClick={() => setCreating(true)} />
       </header>
       <ErrorCallout error={error} />
-      {tab === 'deconfliction' ? (
+      {tab === 'received' ? (
+        <ReceivedPlansView />
+      ) : tab === 'deconfliction' ? (
         <DeconflictionView
           onOpen={(id) => {
             setSelected(id);

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Input, Method, Output } from '../../shared/api';
+import { expect, test, type CordonApp } from './bridge';
+
+// A plan shared by a participating bureau (issue 7) as France sees it: read-only under Operations →
+// Received plans, its target shown as the entity that arrived in the same package. The exchange
+// itself is set up through the core (issue 6's e2e covers it on the screen); the bridge has one
+// core, so the two cases take turns in it.
+
+const PASS = 'received plans e2e passphrase';
+
+async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await app.core.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function shareAPlan(app: CordonApp): Promise<void> {
+  const usb = join(app.dataDir, 'usb');
+  mkdirSync(usb);
+  const frFile = join(app.dataDir, 'fr.cordon');
+  await ok(app, 'case.create', { path: frFile, passphrase: PASS, name: 'FR — Clan del Norte', bureau: 'FR' });
+  await ok(app, 'officer.init', { bureau: 'FR', name: 'Benoît Martin', role: 'Contact officer', languages: ['fr'], country: 'France', bureauName: 'OCRGDF' });
+  await ok(app, 'officer.exportCard', { path: join(usb, 'fr-card.json') });
+  await ok(app, 'case.close', {});
+
+  await ok(app, 'case.create', { path: join(app.dataDir, 'es.cordon'), passphrase: PASS, name: 'ES — Operación Niebla', bureau: 'ES' });
+  await ok(app, 'officer.init', { bureau: 'ES', name: 'Ana García', role: 'Contact officer', languages: ['es'], country: 'Spain', bureauName: 'UCO' });
+  const frInEs = await ok(app, 'officer.importCard', { path: join(usb, 'fr-card.json'), verified: true });
+  await ok(app, 'officer.exportCard', { path: join(usb, 'es-card.json') });
+  const src = await ok(app, 'source.create', { title: 'Guardia Civil report 118', scheme: 'eu4x4', grade: 'B2', tlp: 'GREEN' });
+  const carlos = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Carlos Ruiz'] }, sourceId: src.id });
+  const op = await ok(app, 'operation.create', { name: 'Tide', codeWord: 'NEPTUNE', leadBureau: 'ES', bureaus: ['FR'] });
+  await ok(app, 'operation.addTargets', { id: op.id, targets: [{ entityId: carlos.id, bureau: 'FR', reason: 'runs the Lyon warehouse' }] });
+  await ok(app, 'operation.addPhase', { operationId: op.id, name: 'Surveillance', start: '2031-03-01', end: '2031-03-20' });
+  const pkg = join(usb, 'es-to-fr-plan.cordonpkg');
+  await ok(app, 'package.export', { path: pkg, to: [frInEs.id], scope: { kind: 'entities', ids: [carlos.id] }, operations: [op.id] });
+  await ok(app, 'case.close', {});
+
+  await ok(app, 'case.open', { path: frFile, passphrase: PASS });
+  await ok(app, 'officer.importCard', { path: join(usb, 'es-card.json'), verified: true });
+  await ok(app, 'package.import', { path: pkg, accept: 'all' });
+}
+
+test('a plan received from a participating bureau is listed read-only with its target mapped', async ({ app }) => {
+  const { page } = app;
+  await shareAPlan(app);
+  await app.open();
+  await expect(page.locator('.top-bar .case-name')).toHaveText('FR — Clan del Norte');
+  await page.locator('.rail').getByRole('button', { name: 'Operations' }).click();
+  await page.getByRole('tab', { name: 'Received plans' }).click();
+  const row = page.locator('.received-plan-table tbody tr', { hasText: 'Tide' });
+  await expect(row).toContainText('NEPTUNE');
+  await expect(row).toContainText('ES');
+  const plan = page.getByRole('article', { name: 'Tide' });
+  await expect(plan).toContainText('Received from Ana García (ES)');
+  await expect(plan.locator('.received-plan-targets li')).toHaveText([/Carlos Ruiz\s+FR\s+runs the Lyon warehouse/]);
+  await expect(plan).toContainText('Surveillance');
+  // Read-only: no edit or status controls on a received plan.
+  await expect(plan.getByRole('button')).toHaveCount(0);
+  await app.shot('received-plans-01');
+});
