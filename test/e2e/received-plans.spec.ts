@@ -4,9 +4,9 @@ import type { Input, Method, Output } from '../../shared/api';
 import { expect, test, type CordonApp } from './bridge';
 
 // A plan shared by a participating bureau (issue 7) as France sees it: read-only under Operations →
-// Received plans, its target shown as the entity that arrived in the same package. The exchange
-// itself is set up through the core (issue 6's e2e covers it on the screen); the bridge has one
-// core, so the two cases take turns in it.
+// Received plans, its target shown as the entity that arrived in the same package. Spain chooses
+// the plan in the export dialog; the rest of the exchange is set up through the core (issue 6's
+// e2e covers it on the screen); the bridge has one core, so the two cases take turns in it.
 
 const PASS = 'received plans e2e passphrase';
 
@@ -16,7 +16,7 @@ async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>):
   return r.value as Output<M>;
 }
 
-async function shareAPlan(app: CordonApp): Promise<void> {
+async function spainWithAPlan(app: CordonApp): Promise<{ usb: string; frFile: string; pkg: string }> {
   const usb = join(app.dataDir, 'usb');
   mkdirSync(usb);
   const frFile = join(app.dataDir, 'fr.cordon');
@@ -27,17 +27,18 @@ async function shareAPlan(app: CordonApp): Promise<void> {
 
   await ok(app, 'case.create', { path: join(app.dataDir, 'es.cordon'), passphrase: PASS, name: 'ES — Operación Niebla', bureau: 'ES' });
   await ok(app, 'officer.init', { bureau: 'ES', name: 'Ana García', role: 'Contact officer', languages: ['es'], country: 'Spain', bureauName: 'UCO' });
-  const frInEs = await ok(app, 'officer.importCard', { path: join(usb, 'fr-card.json'), verified: true });
+  await ok(app, 'officer.importCard', { path: join(usb, 'fr-card.json'), verified: true });
   await ok(app, 'officer.exportCard', { path: join(usb, 'es-card.json') });
   const src = await ok(app, 'source.create', { title: 'Guardia Civil report 118', scheme: 'eu4x4', grade: 'B2', tlp: 'GREEN' });
   const carlos = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Carlos Ruiz'] }, sourceId: src.id });
   const op = await ok(app, 'operation.create', { name: 'Tide', codeWord: 'NEPTUNE', leadBureau: 'ES', bureaus: ['FR'] });
   await ok(app, 'operation.addTargets', { id: op.id, targets: [{ entityId: carlos.id, bureau: 'FR', reason: 'runs the Lyon warehouse' }] });
   await ok(app, 'operation.addPhase', { operationId: op.id, name: 'Surveillance', start: '2031-03-01', end: '2031-03-20' });
-  const pkg = join(usb, 'es-to-fr-plan.cordonpkg');
-  await ok(app, 'package.export', { path: pkg, to: [frInEs.id], scope: { kind: 'entities', ids: [carlos.id] }, operations: [op.id] });
-  await ok(app, 'case.close', {});
+  return { usb, frFile, pkg: join(usb, 'es-to-fr-plan.cordonpkg') };
+}
 
+async function receiveInFrance(app: CordonApp, usb: string, frFile: string, pkg: string): Promise<void> {
+  await ok(app, 'case.close', {});
   await ok(app, 'case.open', { path: frFile, passphrase: PASS });
   await ok(app, 'officer.importCard', { path: join(usb, 'es-card.json'), verified: true });
   await ok(app, 'package.import', { path: pkg, accept: 'all' });
@@ -45,8 +46,27 @@ async function shareAPlan(app: CordonApp): Promise<void> {
 
 test('a plan received from a participating bureau is listed read-only with its target mapped', async ({ app }) => {
   const { page } = app;
-  await shareAPlan(app);
+  const { usb, frFile, pkg } = await spainWithAPlan(app);
+
+  // Spain shares the plan from the export dialog: the plan is chosen beside the recipient, and
+  // the handling review says what of it goes.
   await app.open();
+  await page.locator('.rail').getByRole('button', { name: 'Packages' }).click();
+  await page.getByRole('button', { name: 'Export a package…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.recipient-list li', { hasText: 'Benoît Martin' }).locator('label.bp6-checkbox').click();
+  await dialog.locator('.plan-picker li', { hasText: 'Tide (NEPTUNE)' }).locator('label.bp6-checkbox').click();
+  await expect(dialog.getByRole('checkbox', { name: /Tide \(NEPTUNE\)/ })).toBeChecked();
+  await dialog.locator('#export-folder').fill(usb);
+  await dialog.locator('#export-name').fill('es-to-fr-plan.cordonpkg');
+  await dialog.getByRole('button', { name: 'Review handling' }).click();
+  await expect(dialog.locator('.review-plans')).toHaveText('Plans: Tide (NEPTUNE): 1 target sent, 0 withheld');
+  await app.shot('received-plans-00-export');
+  await dialog.getByRole('button', { name: 'Write package' }).click();
+  await expect(dialog.getByTestId('export-done')).toContainText(pkg);
+
+  await receiveInFrance(app, usb, frFile, pkg);
+  await page.reload();
   await expect(page.locator('.top-bar .case-name')).toHaveText('FR — Clan del Norte');
   await page.locator('.rail').getByRole('button', { name: 'Operations' }).click();
   await page.getByRole('tab', { name: 'Received plans' }).click();

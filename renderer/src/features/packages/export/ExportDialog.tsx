@@ -14,6 +14,7 @@ import { PathInput } from '../PathInput';
 import { fileSlug, folderOf, joinPath, today } from '../paths';
 import { ExportDone } from './ExportDone';
 import { HandlingReviewPanel } from './HandlingReviewPanel';
+import { PlanPicker } from './PlanPicker';
 import { RecipientPicker } from './RecipientPicker';
 import { ScopePicker } from './ScopePicker';
 import { isComplete, toPackageScope, type PackageScope, type ScopeChoice } from './scope';
@@ -26,6 +27,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const { partners } = useOfficers();
   const [choice, setChoice] = useState<ScopeChoice>({ kind: 'all' });
   const [to, setTo] = useState<string[]>([]);
+  const [operations, setOperations] = useState<string[]>([]);
   const [folder, setFolder] = useState(folderOf(info?.path ?? ''));
   const [fileName, setFileName] = useState('');
   // The review holds the exact scope it was made for: the package is written from that scope.
@@ -55,7 +57,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     setError(null);
     try {
       const scope = await toPackageScope(choice);
-      setReview({ review: await call('package.review', { to, scope }), scope });
+      setReview({ review: await call('package.review', { to, scope, operations }), scope });
     } catch (err) {
       setError(err);
     } finally {
@@ -70,7 +72,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     setSince(Date.now());
     try {
       const scope = review.scope;
-      const exported = await call('package.export', { path, to, scope, ...(scope.kind === 'project' ? { project: scope.id } : {}) });
+      const exported = await call('package.export', { path, to, scope, operations, ...(scope.kind === 'project' ? { project: scope.id } : {}) });
       setResult(exported);
       await afterWrite();
     } catch (err) {
@@ -94,6 +96,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               </div>
               <div className="grow">
                 <RecipientPicker officers={partners} value={to} onChange={stale(setTo)} disabled={busy !== null} />
+                <PlanPicker value={operations} onChange={stale(setOperations)} disabled={busy !== null} />
               </div>
             </div>
             <div className="form-row">

@@ -45,6 +45,14 @@ export function HandlingReviewPanel({ review }: { review: HandlingReview }) {
         <div>
           <span className="muted">{t('packages.reviewTo')}</span> {review.recipients.map((r) => `${r.name} (${r.bureau})`).join(', ')}
         </div>
+        {review.plans.length > 0 && (
+          <div className="review-plans">
+            <span className="muted">{t('packages.plans.inReview')}</span>{' '}
+            {review.plans
+              .map((p) => t('packages.plans.row', { name: p.codeWord ? `${p.name} (${p.codeWord})` : p.name, count: p.targets, withheld: p.withheldTargets }))
+              .join('; ')}
+          </div>
+        )}
       </div>
       {anyWithheld ? (
         <>
