@@ -83,4 +83,13 @@ test('analysis on the demo case: table, sort, key players, a shortest path and a
     ['N12', 'CA'],
   ]);
   expect(op.targetList[1]!.reason).toMatch(/^Disruption simulation \(Betweenness, sequential\): removal 2, largest group down to \d+% of its size \(audit #\d+\)\.$/);
+
+  // Network over time: CAVIAR's own phases; N12 rises to broker in one of them.
+  await panel.getByRole('tab', { name: 'Over time' }).click();
+  await panel.getByRole('button', { name: 'Run over time' }).click();
+  const overTime = panel.getByTestId('over-time');
+  await expect(overTime).toContainText('11 periods');
+  await expect(panel.getByRole('table', { name: 'Who rose to or fell from broker' })).toContainText('N12 rose to broker');
+  await expect(panel.getByRole('table', { name: /Rank by betweenness per period/ }).locator('tbody tr').first()).toContainText('N1');
+  await app.shot('analysis-over-time');
 });

@@ -9,6 +9,7 @@ import { useActiveChart } from '../chart/activeChart';
 import { DisruptTab } from './DisruptTab';
 import { KeyPlayers } from './KeyPlayers';
 import { MeasureTable } from './MeasureTable';
+import { OverTimeTab } from './OverTimeTab';
 import { PathsTab } from './PathsTab';
 import { ScopeBar } from './ScopeBar';
 import { useAnalysis } from './store';
@@ -16,7 +17,7 @@ import './analysis.css';
 
 const noop = () => () => undefined;
 const zero = () => 0;
-type TabId = 'measures' | 'players' | 'paths' | 'disrupt';
+type TabId = 'measures' | 'players' | 'paths' | 'disrupt' | 'overTime';
 
 /** The bottom panel's structure analysis (DESIGN.md §5, §10): measures, key players, paths and
  * disruption, on the case, the chart in front or its selection. Progress and cancel are in the
@@ -49,6 +50,7 @@ export function AnalysisPanel() {
         <Tab id="players" title={t('analysis.tabs.players')} />
         <Tab id="paths" title={t('analysis.tabs.paths')} />
         <Tab id="disrupt" title={t('analysis.tabs.disrupt')} />
+        <Tab id="overTime" title={t('analysis.tabs.overTime')} />
       </Tabs>
       <div className="analysis-body">
         {status.state === 'cancelled' && (tab === 'measures' || tab === 'players') && <Callout intent="warning">{t('analysis.cancelled')}</Callout>}
@@ -58,6 +60,7 @@ export function AnalysisPanel() {
         {!running && tab === 'players' && needResult(result && <KeyPlayers result={result} ctl={ctl} />)}
         {tab === 'paths' && <PathsTab ctl={ctl} />}
         {tab === 'disrupt' && <DisruptTab ctl={ctl} />}
+        {tab === 'overTime' && <OverTimeTab ctl={ctl} />}
       </div>
     </section>
   );
