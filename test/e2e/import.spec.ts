@@ -114,6 +114,12 @@ test('map a semicolon CSV with a BOM, save the spec, import, see the entities; a
   await report.getByRole('button', { name: 'Open on a chart' }).click();
   await expect(page.getByRole('tab', { name: /Import: calls\.csv/ })).toBeVisible();
   await expect(page.locator('.chart-count')).toContainText(/^3 entities · 3 links/);
+  // Three entities fitted in view, but not blown up to fill the screen.
+  const zoom = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+    return el._cyreg.cy.zoom();
+  });
+  expect(zoom).toBeLessThanOrEqual(1.25);
   await app.shot('import-05b-chart');
   // Back in Import, the report is where it was; the same chart from the list of earlier imports
   // opens beside the first one.

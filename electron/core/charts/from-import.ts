@@ -74,11 +74,25 @@ function forceLayout(db: Database, ids: readonly string[], fixed: Map<string, { 
   // can refine with the chart's own layout; this only has to be readable.
   const iterations = ids.length <= 1000 ? 300 : ids.length <= 5000 ? 120 : 60;
   forceAtlas2.assign(g, { iterations, settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: ids.length > 1000 } });
-  // Chart units: FA2's distances are small beside the chart's ~40 px nodes; scale them up, unless
-  // some positions came from the file (then the file's units rule).
-  const scale = fixed.size === 0 ? 10 : 1;
+  // Chart units: FA2's distances are arbitrary; scale so that a typical link is ~180 units long
+  // (room for two 40 px nodes and the link's label), unless some positions came from the file
+  // (then the file's units rule).
+  const scale = fixed.size === 0 ? linkScale(g) : 1;
   return ids.map((id) => {
     const a = g.getNodeAttributes(id) as { x: number; y: number };
     return { id, x: a.x * scale, y: a.y * scale };
   });
 }
+
+/** The factor that makes the median link length TYPICAL_LINK (10 when there are no links). */
+function linkScale(g: Graphology): number {
+  const lengths: number[] = [];
+  g.forEachEdge((_e, _a, _s, _t, sa, ta) => {
+    lengths.push(Math.hypot(Number(sa.x) - Number(ta.x), Number(sa.y) - Number(ta.y)));
+  });
+  lengths.sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)];
+  return median && median > 0 ? TYPICAL_LINK / median : 10;
+}
+
+const TYPICAL_LINK = 180;

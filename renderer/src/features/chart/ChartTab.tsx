@@ -267,13 +267,13 @@ export function ChartTab({ chartId }: { chartId: string }) {
             <Button size="small" icon={<StyleIcon />} endIcon={<ChevronDownIcon />} text={t('chart.rulesButton')} />
           </Popover>
           <ButtonGroup variant="minimal">
-            <Button icon={<ZoomToFitIcon />} aria-label={t('chart.fit')} title={t('chart.fit')} onClick={() => ctl.cy.fit(undefined, 40)} />
+            <Button icon={<ZoomToFitIcon />} aria-label={t('chart.fit')} title={t('chart.fit')} onClick={() => ctl.fit()} />
             <Button
               icon={<ZoomInIcon />}
               aria-label={t('chart.zoomSelection')}
               title={t('chart.zoomSelection')}
               disabled={selected.length === 0}
-              onClick={() => ctl.cy.fit(ctl.cy.nodes(':selected'), 60)}
+              onClick={() => ctl.fit(ctl.cy.nodes(':selected'), 60)}
             />
             <Button
               icon={<DocumentOpenIcon />}

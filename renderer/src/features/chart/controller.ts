@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { CollectionArgument, Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
 import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/dto';
 import { call } from '../../api';
@@ -6,6 +6,9 @@ import { edgeDefinition, nodeDefinition } from './elements';
 import { History } from './history';
 import { Saver } from './saver';
 import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
+
+/** The closest a fit goes: see ChartController.fit. */
+const FIT_MAX_ZOOM = 1.25;
 
 // The chart's one owner of state: the cytoscape instance (created by useCytoscape), the settings,
 // undo/redo and batched saving. React components call its methods and re-render only when its
@@ -98,7 +101,19 @@ export class ChartController {
     this.refreshView();
     const v = this.settings.viewport;
     if (v) this.cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
-    else this.cy.fit(undefined, 40);
+    else this.fit();
+  }
+
+  /**
+   * Fits the chart (or some elements) in view, but never closer than 1.25×: a chart of three
+   * entities fitted exactly shows nodes the size of the screen and labels like headlines.
+   */
+  fit(eles?: CollectionArgument, padding = 40): void {
+    this.cy.fit(eles, padding);
+    if (this.cy.zoom() > FIT_MAX_ZOOM) {
+      this.cy.zoom(FIT_MAX_ZOOM);
+      this.cy.center(eles);
+    }
   }
 
   private addGroups(ids: readonly string[]): void {

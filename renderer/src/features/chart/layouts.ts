@@ -50,7 +50,7 @@ export function runLayout(ctl: ChartController, opts: LayoutOptionsIn): LayoutRu
   const finish = (label: string) => {
     const after = ctl.positions(movable.map((n) => n.id()));
     ctl.recordMove(label, before, after);
-    if (!opts.onlySelection) ctl.cy.fit(undefined, 40);
+    if (!opts.onlySelection) ctl.fit();
   };
   if (movable.empty()) return { done: Promise.resolve(), cancel: () => undefined };
   if (opts.kind === 'force' && nodes.length > WORKER_LAYOUT_ABOVE) return runWorkerLayout(ctl, nodes, opts, () => finish('layout'));
