@@ -1,6 +1,7 @@
 import type { MatchCluster } from '../../../../shared/dto';
 import { captionOf, getSchema } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
+import { clusterMembers } from '../../store/canonical';
 import type { Case } from '../../store/case';
 import { byProperty, liveStatementViews } from '../../store/entities';
 
@@ -103,12 +104,10 @@ export function split(c: Case, id: string): MatchCluster {
 export function cluster(c: Case, id: string): MatchCluster {
   const self = requireEntity(c, id);
   const canon = self.canonical_id;
-  const members = (
-    canon
-      ? c.db.prepare('SELECT id, schema, caption FROM entities WHERE canonical_id = ? AND deleted = 0 ORDER BY id').all(canon)
-      : c.db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?').all(id)
-  ) as Array<{ id: string; schema: string; caption: string }>;
-  const properties = byProperty(liveStatementViews(c.db, members.map((m) => m.id)));
+  const memberIds = clusterMembers(c.db, canon ?? id);
+  const summary = c.db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?');
+  const members = memberIds.map((m) => summary.get(m) as { id: string; schema: string; caption: string });
+  const properties = byProperty(liveStatementViews(c.db, memberIds));
   const head = members.find((m) => m.id === (canon ?? id)) ?? members[0]!;
   const caption = captionOf(getSchema(head.schema)!, (p) => (properties[p] ?? []).map((s) => s.value));
   return { canonicalId: canon, members, properties, caption };
