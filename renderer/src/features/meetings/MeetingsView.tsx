@@ -1,94 +1,88 @@
-import { Button, HTMLTable, NonIdealState, Tab, Tabs, Tag } from '@blueprintjs/core';
-import { AddIcon, ChatIcon } from '@blueprintjs/icons';
+import { Tag } from '@blueprintjs/core';
+import { ChatIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorCallout } from '../../app/ErrorCallout';
+import type { MeetingSummary } from '../../../../shared/dto';
 import { formatNumber, formatPartialDate } from '../../format';
+import { CoopPane, ListDetail, NewButton, type ListColumn } from '../operations/CoopPane';
 import { useCoreRead } from '../operations/useCoop';
 import { MeetingPage } from './MeetingPage';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { OpenActions } from './OpenActions';
-import '../projects/projects.css';
-import '../operations/operations.css';
 import './meetings.css';
+
+type MeetingsTab = 'list' | 'actions';
 
 /** Bilateral and multilateral meetings, and the open action items across all of them. */
 export function MeetingsView() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'list' | 'actions'>('list');
+  const [tab, setTab] = useState<MeetingsTab>('list');
   const { data: meetings, error } = useCoreRead('meeting.list', {});
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? meetings?.[0]?.id ?? null;
-  return (
-    <section className="meetings-view pane" aria-labelledby="meetings-title">
-      <header className="pane-header">
-        <h2 className="pane-title" id="meetings-title">
-          {t('meetings.title')}
-        </h2>
-        <Tabs id="meetings-tabs" selectedTabId={tab} onChange={(id) => setTab(id as 'list' | 'actions')} className="coop-tabs">
-          <Tab id="list" title={t('meetings.tabList')} />
-          <Tab id="actions" title={t('meetings.tabActions')} />
-        </Tabs>
-        <Button className="pane-action" size="small" intent="primary" icon={<AddIcon />} text={t('meetings.new')} onClick={() => setCreating(true)} />
-      </header>
-      <ErrorCallout error={error} />
-      {tab === 'actions' ? (
-        <OpenActions
-          onOpen={(id) => {
-            setSelected(id);
-            setTab('list');
-          }}
-        />
-      ) : meetings && meetings.length === 0 ? (
-        <NonIdealState
-          icon={<ChatIcon size={40} />}
-          title={t('meetings.emptyTitle')}
-          description={t('meetings.emptyText')}
-          action={<Button icon={<AddIcon />} intent="primary" text={t('meetings.new')} onClick={() => setCreating(true)} />}
-        />
-      ) : (
-        <div className="coop-split">
-          <div className="table-scroll coop-list">
-            <HTMLTable compact striped interactive className="data-table project-table meeting-table">
-              <thead>
-                <tr>
-                  <th>{t('meetings.colTitle')}</th>
-                  <th>{t('meetings.colDate')}</th>
-                  <th className="num">{t('meetings.colOpen')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {meetings?.map((m) => (
-                  <tr key={m.id} className={m.id === current ? 'selected' : undefined} aria-selected={m.id === current} onClick={() => setSelected(m.id)}>
-                    <td>
-                      <button type="button" className="row-link" onClick={() => setSelected(m.id)}>
-                        {m.title}
-                      </button>
-                      <div className="muted small">
-                        {t(`meetings.kind.${m.kind}`)} · <span className="mono">{m.bureaus.join(', ')}</span>
-                      </div>
-                    </td>
-                    <td className="small">{formatPartialDate(m.date)}</td>
-                    <td className="num">{m.openActions ? <Tag minimal>{formatNumber(m.openActions)}</Tag> : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </HTMLTable>
+  const open = (id: string) => {
+    setSelected(id);
+    setTab('list');
+  };
+  const columns: ListColumn<MeetingSummary>[] = [
+    {
+      title: t('meetings.colTitle'),
+      cell: (m) => (
+        <>
+          <button type="button" className="row-link" onClick={() => setSelected(m.id)}>
+            {m.title}
+          </button>
+          <div className="muted small">
+            {t(`meetings.kind.${m.kind}`)} · <span className="mono">{m.bureaus.join(', ')}</span>
           </div>
-          <div className="coop-page">{current && <MeetingPage id={current} />}</div>
-        </div>
+        </>
+      ),
+    },
+    { title: t('meetings.colDate'), cell: (m) => <span className="small">{formatPartialDate(m.date)}</span> },
+    { title: t('meetings.colOpen'), numeric: true, cell: (m) => (m.openActions ? <Tag minimal>{formatNumber(m.openActions)}</Tag> : '—') },
+  ];
+  return (
+    <CoopPane<MeetingsTab>
+      name="meetings"
+      title={t('meetings.title')}
+      tabs={[
+        { id: 'list', title: t('meetings.tabList') },
+        { id: 'actions', title: t('meetings.tabActions') },
+      ]}
+      tab={tab}
+      onTab={setTab}
+      newLabel={t('meetings.new')}
+      onNew={() => setCreating(true)}
+      error={error}
+    >
+      {tab === 'actions' ? (
+        <OpenActions onOpen={open} />
+      ) : (
+        <ListDetail
+          rows={meetings}
+          current={current}
+          onSelect={setSelected}
+          columns={columns}
+          tableClass="meeting-table"
+          empty={{
+            icon: <ChatIcon size={40} />,
+            title: t('meetings.emptyTitle'),
+            description: t('meetings.emptyText'),
+            action: <NewButton text={t('meetings.new')} onClick={() => setCreating(true)} />,
+          }}
+          page={current && <MeetingPage id={current} />}
+        />
       )}
       {creating && (
         <NewMeetingDialog
           onClose={() => setCreating(false)}
           onCreated={(id) => {
             setCreating(false);
-            setSelected(id);
-            setTab('list');
+            open(id);
           }}
         />
       )}
-    </section>
+    </CoopPane>
   );
 }
