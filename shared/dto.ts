@@ -872,8 +872,21 @@ export interface DeconflictionRow {
   entityId: string;
   caption: string;
   kind: 'targets' | 'restricted';
-  /** The operations that target it (their own target id, which may be a merged member). */
-  operations: Array<{ id: string; name: string; codeWord: string; leadBureau: string; status: OperationStatus; targetId: string; bureau: string }>;
+  /**
+   * The operations that target it (their own target id, which may be a merged member). An
+   * operation of another bureau known from a plan received in a package carries `received`: the
+   * received plan's id and the bureau that sent it; it is not one of this case's operations.
+   */
+  operations: Array<{
+    id: string;
+    name: string;
+    codeWord: string;
+    leadBureau: string;
+    status: OperationStatus;
+    targetId: string;
+    bureau: string;
+    received?: { planId: string; sender: string };
+  }>;
   /** Bureaus involved: the operations' lead and responsible bureaus, and originators of restricted information. */
   bureaus: string[];
   /** For `restricted`: whose restricted information it is (never the content). */

@@ -80,4 +80,15 @@ test('a plan received from a participating bureau is listed read-only with its t
   // Read-only: no edit or status controls on a received plan.
   await expect(plan.getByRole('button')).toHaveCount(0);
   await app.shot('received-plans-01');
+
+  // France plans its own raid on the same man: deconfliction names Spain's received plan beside it.
+  const carlos = (await ok(app, 'entity.list', { schema: 'Person' })).items.find((e) => e.caption === 'Carlos Ruiz')!;
+  const rhone = await ok(app, 'operation.create', { name: 'Rhône', leadBureau: 'FR' });
+  await ok(app, 'operation.addTargets', { id: rhone.id, targets: [{ entityId: carlos.id, bureau: 'FR' }] });
+  await page.getByRole('tab', { name: 'Deconfliction' }).click();
+  const conflict = page.locator('.deconfliction-table tbody tr', { hasText: 'Carlos Ruiz' });
+  await expect(conflict.locator('.decon-op')).toHaveText([/Rhône/, /Tide\s+plan received from ES\s+NEPTUNE/]);
+  await expect(conflict.getByRole('button', { name: 'Rhône' })).toBeVisible();
+  await expect(conflict.getByRole('button', { name: 'Tide' })).toHaveCount(0);
+  await app.shot('received-plans-02-deconfliction');
 });

@@ -166,7 +166,7 @@ function warningsFor(c: Case, op: OperationRow, targets: OperationTargetView[], 
     if (!row.operations.some((o) => o.id === op.id)) continue;
     if (row.kind === 'targets') {
       const others = row.operations.filter((o) => o.id !== op.id);
-      const names = [...new Set(others.map((o) => `${o.name}${o.codeWord ? ` (${o.codeWord})` : ''}, led by ${o.leadBureau}`))];
+      const names = [...new Set(others.map((o) => `${o.name}${o.codeWord ? ` (${o.codeWord})` : ''}, led by ${o.leadBureau}${o.received ? ` (plan received from ${o.received.sender})` : ''}`))];
       warnings.push({ code: 'deconfliction-target', message: `${row.caption} is also a target of ${names.join('; ')}.`, refs: [row.entityId, ...new Set(others.map((o) => o.id))] });
     } else {
       const whose = [...new Set(row.restricted.filter((r) => r.originator !== op.lead_bureau).map((r) => r.originator))];

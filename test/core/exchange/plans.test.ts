@@ -183,4 +183,31 @@ describe('operation plans in exchange packages', () => {
     expect(JSON.parse(auditRows(b.case, 'package.import').at(-1)!.detail).plans).toEqual([{ id: op, name: 'Tide', targets: 1 }]);
     expect((await b.fail('package.receivedPlan', { id: 'nope' })).code).toBe('NOT_FOUND');
   });
+  it("deconflicts the received plan with the bureau's own operations: the same target in both is a conflict, named as received", async () => {
+    // Runs after the import above: FR now holds ES's plan Tide, which targets the leader.
+    expect(await b.ok('deconfliction.list', {})).toEqual([]);
+    const own = await b.ok('operation.create', { name: 'Rhône', leadBureau: 'FR' });
+    await b.ok('operation.addTargets', { id: own.id, targets: [{ entityId: leader, bureau: 'FR' }] });
+    const planId = (await b.ok('package.receivedPlans', {}))[0]!.id;
+    expect(await b.ok('deconfliction.list', {})).toEqual([
+      {
+        entityId: leader,
+        caption: 'Iñaki Etxeberria',
+        kind: 'targets',
+        operations: [
+          { id: own.id, name: 'Rhône', codeWord: '', leadBureau: 'FR', status: 'planning', targetId: leader, bureau: 'FR' },
+          { id: op, name: 'Tide', codeWord: 'NEPTUNE', leadBureau: 'ES', status: 'planning', targetId: leader, bureau: 'ES', received: { planId, sender: 'ES' } },
+        ],
+        bureaus: ['ES', 'FR'],
+        restricted: [],
+      },
+    ]);
+    const warnings = (await b.ok('operation.open', { id: own.id })).warnings.filter((w) => w.code === 'deconfliction-target');
+    expect(warnings).toEqual([
+      { code: 'deconfliction-target', message: 'Iñaki Etxeberria is also a target of Tide (NEPTUNE), led by ES (plan received from ES).', refs: [leader, op] },
+    ]);
+    // Concluding our own operation ends the conflict; the received plan alone is no conflict.
+    for (const s of ['approved', 'executing', 'concluded'] as const) await b.ok('operation.setStatus', { id: own.id, status: s });
+    expect(await b.ok('deconfliction.list', {})).toEqual([]);
+  });
 });

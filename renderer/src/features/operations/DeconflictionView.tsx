@@ -5,7 +5,10 @@ import { ErrorCallout } from '../../app/ErrorCallout';
 import { StatusTag } from './StatusTag';
 import { useCoreRead } from './useCoop';
 
-/** Every entity two operations target, or one targets while another bureau holds restricted information on it. */
+/**
+ * Every entity two operations target (ours, or another bureau's known from a received plan), or one
+ * of ours targets while another bureau holds restricted information on it.
+ */
 export function DeconflictionView({ onOpen }: { onOpen(operationId: string): void }) {
   const { t } = useTranslation();
   const { data: rows, error } = useCoreRead('deconfliction.list', {});
@@ -41,9 +44,18 @@ export function DeconflictionView({ onOpen }: { onOpen(operationId: string): voi
                 <td>
                   {r.operations.map((o) => (
                     <div key={`${o.id}-${o.targetId}`} className="decon-op">
-                      <button type="button" className="row-link" onClick={() => onOpen(o.id)}>
-                        {o.name}
-                      </button>{' '}
+                      {o.received ? (
+                        <>
+                          <span className="target-caption">{o.name}</span>{' '}
+                          <Tag minimal intent="warning">
+                            {t('operations.receivedFrom', { sender: o.received.sender })}
+                          </Tag>
+                        </>
+                      ) : (
+                        <button type="button" className="row-link" onClick={() => onOpen(o.id)}>
+                          {o.name}
+                        </button>
+                      )}{' '}
                       {o.codeWord && <span className="mono muted">{o.codeWord}</span>} <StatusTag status={o.status} />{' '}
                       <span className="muted small">{t('operations.leadBy', { lead: o.leadBureau, bureau: o.bureau })}</span>
                     </div>
