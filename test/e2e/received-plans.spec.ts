@@ -37,11 +37,10 @@ async function spainWithAPlan(app: CordonApp): Promise<{ usb: string; frFile: st
   return { usb, frFile, pkg: join(usb, 'es-to-fr-plan.cordonpkg') };
 }
 
-async function receiveInFrance(app: CordonApp, usb: string, frFile: string, pkg: string): Promise<void> {
+async function franceKnowsSpain(app: CordonApp, usb: string, frFile: string): Promise<void> {
   await ok(app, 'case.close', {});
   await ok(app, 'case.open', { path: frFile, passphrase: PASS });
   await ok(app, 'officer.importCard', { path: join(usb, 'es-card.json'), verified: true });
-  await ok(app, 'package.import', { path: pkg, accept: 'all' });
 }
 
 test('a plan received from a participating bureau is listed read-only with its target mapped', async ({ app }) => {
@@ -65,9 +64,23 @@ test('a plan received from a participating bureau is listed read-only with its t
   await dialog.getByRole('button', { name: 'Write package' }).click();
   await expect(dialog.getByTestId('export-done')).toContainText(pkg);
 
-  await receiveInFrance(app, usb, frFile, pkg);
+  await franceKnowsSpain(app, usb, frFile);
   await page.reload();
   await expect(page.locator('.top-bar .case-name')).toHaveText('FR — Clan del Norte');
+  // France sees the plan in the preview before importing, and in the import's figures after.
+  await page.locator('.rail').getByRole('button', { name: 'Packages' }).click();
+  await page.getByRole('button', { name: 'Import a package…' }).click();
+  const importing = page.getByRole('dialog');
+  await importing.locator('#import-path').fill(pkg);
+  await importing.getByRole('button', { name: 'Verify' }).click();
+  const plans = importing.getByTestId('import-preview').locator('.preview-plans');
+  await expect(plans).toContainText('1 operation plan shared with this bureau');
+  await expect(plans.locator('li')).toHaveText(['Tide (NEPTUNE), led by ES: 1 target']);
+  await plans.scrollIntoViewIfNeeded();
+  await app.shot('received-plans-00b-preview');
+  await importing.getByRole('button', { name: 'Accept all' }).click();
+  await expect(importing.getByTestId('import-done')).toContainText('1 operation plan received (Operations → Received plans)');
+  await importing.locator('.bp6-dialog-footer').getByRole('button', { name: 'Close' }).click();
   await page.locator('.rail').getByRole('button', { name: 'Operations' }).click();
   await page.getByRole('tab', { name: 'Received plans' }).click();
   const row = page.locator('.received-plan-table tbody tr', { hasText: 'Tide' });

@@ -18,6 +18,7 @@ export function ImportDone({ result, receiptPath }: { result: ImportResult; rece
             <li>{t('packages.resultStatements', { count: r.statementsAdded, added: formatNumber(r.statementsAdded), seen: formatNumber(r.statementsSeen), skipped: formatNumber(r.statementsSkipped) })}</li>
             <li>{t('packages.resultSources', { count: r.sourcesAdded, n: formatNumber(r.sourcesAdded) })}</li>
             {r.retracted > 0 && <li>{t('packages.resultRetracted', { count: r.retracted, n: formatNumber(r.retracted) })}</li>}
+            {r.plansReceived > 0 && <li>{t('packages.resultPlans', { count: r.plansReceived, n: formatNumber(r.plansReceived) })}</li>}
           </ul>
         )}
       </Callout>

@@ -52,6 +52,16 @@ export function PreviewPanel({ preview, sender, accepted, onToggle, onToggleAll 
               </div>
             )}
           </div>
+          {preview.plans.length > 0 && (
+            <Callout intent="primary" compact title={t('packages.plans.inPackage', { count: preview.plans.length })} className="preview-plans">
+              <ul>
+                {preview.plans.map((p) => (
+                  <li key={p.id}>{t('packages.plans.previewRow', { name: p.codeWord ? `${p.name} (${p.codeWord})` : p.name, lead: p.leadBureau, count: p.targets })}</li>
+                ))}
+              </ul>
+              <div className="muted small">{t('packages.plans.previewHelp')}</div>
+            </Callout>
+          )}
           {preview.notices.length > 0 && (
             <Callout intent="warning" compact title={t('packages.notices')}>
               <ul>
