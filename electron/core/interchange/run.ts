@@ -6,9 +6,10 @@ import type { Jobs } from '../jobs';
 import type { Case } from '../store/case';
 import { importAnx } from './anx/read';
 import { writeAnx } from './anx/write';
-import { collect, isRestricted } from './export/collect';
+import { collect, isRestricted, type ExportSet } from './export/collect';
 import { writeCsv } from './export/csv';
 import { OutFile } from './export/out';
+import { ExportPace } from './export/pace';
 import { openInput, sha256Of } from './files';
 import { importFtm } from './ftm/read';
 import { writeFtm } from './ftm/write';
@@ -93,50 +94,67 @@ export async function runImport(
   });
 }
 
-export function runExport(
+export async function runExport(
   c: Case,
+  jobs: Jobs,
   input: { path: string; format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean; overwrite: boolean },
+): Promise<ExportReport> {
+  // A job like an import: a big case takes a while to read and write, shows progress and can be
+  // cancelled; the files appear under their names only when complete (export/out.ts).
+  return jobs.run(`Export of ${basename(input.path)}`, 0, async (job) => {
+    const pace = new ExportPace(job);
+    const tick = () => pace.tick();
+    // CSV is two tables: entities under the chosen name, links beside it.
+    const ext = extname(input.path) || '.csv';
+    const paths = input.format === 'csv' ? [input.path, join(dirname(input.path), `${basename(input.path, ext)}-links${ext}`)] : [input.path];
+    // Opened first, so that a name already taken is refused before a big case is read.
+    const outs: OutFile[] = [];
+    try {
+      for (const p of paths) outs.push(new OutFile(p, input.overwrite));
+      const [out, linksOut] = outs as [OutFile, OutFile | undefined];
+      const set = await collect(c.db, input.select, input.includeRestricted, pace);
+      if (set.entities.length === 0) {
+        throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
+      }
+      pace.expect(set.entities.length + set.links.length);
+      let warnings: string[];
+      switch (input.format) {
+        case 'anx':
+          warnings = await writeAnx(out, set, tick);
+          break;
+        case 'ftm':
+          warnings = await writeFtm(out, set, tick);
+          break;
+        case 'graphml':
+          warnings = await writeGraphml(out, set, tick);
+          break;
+        case 'gexf':
+          warnings = await writeGexf(out, set, tick);
+          break;
+        case 'csv':
+          warnings = await writeCsv(out, linksOut!, set, tick);
+          break;
+      }
+      pace.check();
+      for (const o of outs) o.close();
+      return finishExport(c, input, set, outs, warnings);
+    } catch (err) {
+      for (const o of outs) o.abort();
+      throw err;
+    }
+  });
+}
+
+function finishExport(
+  c: Case,
+  input: { format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean },
+  set: ExportSet,
+  outs: OutFile[],
+  warnings: string[],
 ): ExportReport {
-  const set = collect(c.db, input.select, input.includeRestricted);
-  if (set.entities.length === 0) {
-    throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
-  }
   const restrictedIncluded = input.includeRestricted
     ? [...set.entities, ...set.links].reduce((n, e) => n + e.statements.filter((s) => isRestricted(s.sourceId ? set.sources.get(s.sourceId) : undefined)).length, 0)
     : 0;
-  const outs: OutFile[] = [];
-  const open = (path: string) => {
-    const o = new OutFile(path, input.overwrite);
-    outs.push(o);
-    return o;
-  };
-  let warnings: string[];
-  try {
-    switch (input.format) {
-      case 'anx':
-        warnings = writeAnx(open(input.path), set);
-        break;
-      case 'ftm':
-        warnings = writeFtm(open(input.path), set);
-        break;
-      case 'graphml':
-        warnings = writeGraphml(open(input.path), set);
-        break;
-      case 'gexf':
-        warnings = writeGexf(open(input.path), set);
-        break;
-      case 'csv': {
-        const ext = extname(input.path) || '.csv';
-        const links = join(dirname(input.path), `${basename(input.path, ext)}-links${ext}`);
-        warnings = writeCsv(open(input.path), open(links), set);
-        break;
-      }
-    }
-    for (const o of outs) o.close();
-  } catch (err) {
-    for (const o of outs) o.abort();
-    throw err;
-  }
   if (set.withheldValues > 0) {
     warnings.unshift(
       `${set.withheldValues} values graded H2 or TLP:RED (not to be disseminated) were left out${set.withheldItems ? `, and ${set.withheldItems} entities or links with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
