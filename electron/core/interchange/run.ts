@@ -116,7 +116,7 @@ export async function runExport(
       if (set.entities.length === 0) {
         throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
       }
-      pace.expect(set.entities.length + set.links.length);
+      pace.plan(0, set.entities.length + set.links.length);
       let warnings: string[];
       switch (input.format) {
         case 'anx':
@@ -145,6 +145,8 @@ export async function runExport(
   });
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function finishExport(
   c: Case,
   input: { format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean },
@@ -157,10 +159,10 @@ function finishExport(
     : 0;
   if (set.withheldValues > 0) {
     warnings.unshift(
-      `${set.withheldValues} values graded H2 or TLP:RED (not to be disseminated) were left out${set.withheldItems ? `, and ${set.withheldItems} entities or links with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
+      `${plural(set.withheldValues, 'value')} graded H2 or TLP:RED (not to be disseminated) ${set.withheldValues === 1 ? 'was' : 'were'} left out${set.withheldItems ? `, and ${plural(set.withheldItems, 'entity or link', 'entities or links')} with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
     );
   }
-  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${restrictedIncluded} values graded H2 or TLP:RED (not to be disseminated).`);
+  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${plural(restrictedIncluded, 'value')} graded H2 or TLP:RED (not to be disseminated).`);
   const report: ExportReport = {
     format: input.format,
     files: outs.map((o) => o.path),

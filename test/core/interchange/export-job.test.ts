@@ -39,7 +39,12 @@ describe('export as a job', () => {
     const running = events.filter((e) => e.state === 'running' && e.done > 0);
     // Reading and writing 5,500 items each: several reports on the way, never going backwards.
     expect(running.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < running.length; i++) expect(running[i]!.done).toBeGreaterThan(running[i - 1]!.done);
+    for (let i = 1; i < running.length; i++) {
+      expect(running[i]!.done).toBeGreaterThan(running[i - 1]!.done);
+      // The bar never runs backwards: the total is planned from the start, never raised later.
+      expect(running[i]!.done / running[i]!.total).toBeGreaterThanOrEqual(running[i - 1]!.done / running[i - 1]!.total);
+    }
+    expect(running[0]!.total).toBe(11_000);
     expect(running[0]!.done).toBeLessThan(running[0]!.total / 2);
     const last = events.at(-1)!;
     expect(last).toMatchObject({ state: 'done', total: 11_000, done: 11_000 });

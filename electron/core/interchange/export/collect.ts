@@ -114,7 +114,8 @@ export async function collect(
   }
   let linkRows = 0;
   for (const r of all) if (r.is_link) linkRows++;
-  pace.expect([...clusters.values()].reduce((n, m) => n + m.length, 0) + linkRows);
+  const items = [...clusters.values()].reduce((n, m) => n + m.length, 0) + linkRows;
+  pace.plan(items, items);
   const entities: ExportEntity[] = [];
   const exported = new Set<string>();
   for (const [id, members] of clusters) {

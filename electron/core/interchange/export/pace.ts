@@ -12,9 +12,10 @@ export class ExportPace {
 
   constructor(private readonly job: Job) {}
 
-  /** More items to go (the write phase is known only once the collect phase has ended). */
-  expect(n: number): void {
-    this.total += n;
+  /** The items read so far plus those still to read and write. Reading plans for writing as many
+   * again (merged records and withheld items only make it fewer), so the bar never runs backwards. */
+  plan(toRead: number, toWrite: number): void {
+    this.total = this.done + toRead + toWrite;
   }
 
   async tick(): Promise<void> {
