@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Input, Method, Output } from '../../shared/api';
@@ -73,7 +73,6 @@ async function openExport(app: CordonApp) {
 }
 
 test('export to ANX, CSV, FtM, GraphML and GEXF from the screen: the files hold the case, never the H2 value unless asked', async ({ app }) => {
-  const { page } = app;
   await gradedCase(app);
   await app.open();
   const out = (f: string) => join(app.dataDir, f);
@@ -145,7 +144,6 @@ test('export to ANX, CSV, FtM, GraphML and GEXF from the screen: the files hold 
 });
 
 test('an export of a big case shows its progress in the dialog; Cancel leaves no file', async ({ app }) => {
-  const { page } = app;
   await ok(app, 'case.create', { path: join(app.dataDir, 'big.cordon'), passphrase: PASS, name: 'Big calls', bureau: 'GB' });
   const { csv, spec } = callsFile(app, 'big.csv', 24_000, 6000);
   await ok(app, 'import.run', { path: csv, format: 'csv', spec: JSON.parse(readFileSync(spec, 'utf8')) as Input<'import.run'>['spec'] });
