@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { runExport, runImport } from '../../electron/core/interchange/run';
 import { Jobs } from '../../electron/core/jobs';
 import { Case } from '../../electron/core/store/case';
-import type { EventPayload, ExportFormat, ImportSpec } from '../../shared/api';
-import { rng } from './data';
+import type { EventPayload, ExportFormat } from '../../shared/api';
+import { CALLS_SPEC as SPEC, rng } from './data';
 
 const PASSPHRASE = 'bench: correct horse battery staple';
 const bench = (obj: Record<string, unknown>) => console.log(`BENCH ${JSON.stringify(obj)}`);
@@ -32,16 +32,6 @@ function parseArgs(argv: string[]): { rows: number; phones: number } {
   return o;
 }
 
-const SPEC: ImportSpec = {
-  version: 1,
-  format: { header: true, delimiter: ',' },
-  source: { title: 'Telecom return (bench)', scheme: 'eu4x4', grade: 'B2' },
-  entities: [
-    { key: 'caller', schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] },
-    { key: 'receiver', schema: 'Person', properties: { phone: { column: 'receiver' } }, identity: ['phone'] },
-  ],
-  links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
-};
 
 async function writeCalls(path: string, rows: number, phones: number): Promise<void> {
   const r = rng(5);
