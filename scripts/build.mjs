@@ -31,6 +31,7 @@ if (what === 'all' || what === 'node') {
       'bench/store': 'test/bench/store.ts',
       'bench/import': 'test/bench/import.ts',
       'bench/exchange': 'test/bench/exchange.ts',
+      'bench/export': 'test/bench/export.ts',
       // Analysis worker threads (betweenness, closeness), spawned by electron/core/analysis/pool.ts.
       'core/analysis-worker': 'electron/core/analysis/worker.ts',
       'bench/analysis': 'test/bench/analysis.ts',

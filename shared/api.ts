@@ -448,6 +448,7 @@ export const coreApi = {
   'import.saveSpec': method<{ path: string }>()(z.object({ path: filePath, spec: importSpecSchema, overwrite: z.boolean().default(false) })),
   'import.loadSpec': method<ImportSpec>()(z.object({ path: filePath })),
   'import.list': method<ImportRecord[]>()(z.object({})),
+  /** An export, as a job (progress events, job.cancel): a cancelled or failed export leaves no file. */
   'export.run': method<ExportReport>()(
     z.object({
       path: filePath,

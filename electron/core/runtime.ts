@@ -19,8 +19,11 @@ export function createCore(config: CoreConfig): Core {
   const session = new Session(config);
   const handlers = createHandlers(session);
   let queue: Promise<unknown> = Promise.resolve();
+  let disposed = false;
   const timer = setInterval(() => {
     queue = queue.then(() => {
+      // A check queued behind a long call may come due after the core was disposed (its case closed).
+      if (disposed) return;
       try {
         session.checkIdle();
       } catch (err) {
@@ -43,6 +46,8 @@ export function createCore(config: CoreConfig): Core {
       return run;
     },
     dispose() {
+      if (disposed) return;
+      disposed = true;
       clearInterval(timer);
       session.jobs.cancelAll();
       session.openCase?.close();

@@ -1,4 +1,5 @@
 import { mulberry32 } from '../../electron/core/analysis/random';
+import type { ImportSpec } from '../../shared/api';
 
 // Deterministic, realistic-looking synthetic case data for the store benchmark: multilingual
 // names with diacritics (so that the FTS case/accent folding is exercised), aliases, dates of birth
@@ -6,6 +7,18 @@ import { mulberry32 } from '../../electron/core/analysis/random';
 
 /** Seeded, so that both runs (encrypted / plain) insert the same data: the analysis PRNG. */
 export const rng = mulberry32;
+
+/** A call-record CSV (caller, receiver, date, duration): a Person per phone number, a Call per row. */
+export const CALLS_SPEC: ImportSpec = {
+  version: 1,
+  format: { header: true, delimiter: ',' },
+  source: { title: 'Telecom return (bench)', scheme: 'eu4x4', grade: 'B2' },
+  entities: [
+    { key: 'caller', schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] },
+    { key: 'receiver', schema: 'Person', properties: { phone: { column: 'receiver' } }, identity: ['phone'] },
+  ],
+  links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
+};
 
 export const FIRST_NAMES = [
   'José', 'María', 'Zoë', 'François', 'Jürgen', 'Søren', 'Łukasz', 'Ángel', 'Çağla', 'Mehmet', 'Ioana', 'Dragoș',

@@ -15,8 +15,7 @@ import { findCandidates } from '../../electron/core/interchange/match/candidates
 import { runImport } from '../../electron/core/interchange/run';
 import { Jobs } from '../../electron/core/jobs';
 import { Case } from '../../electron/core/store/case';
-import type { ImportSpec } from '../../shared/api';
-import { FIRST_NAMES, LAST_NAMES, rng } from './data';
+import { CALLS_SPEC as SPEC, FIRST_NAMES, LAST_NAMES, rng } from './data';
 
 interface Options {
   rows: number;
@@ -68,16 +67,6 @@ async function writeCalls(path: string, o: Options): Promise<void> {
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
 }
 
-const SPEC: ImportSpec = {
-  version: 1,
-  format: { header: true, delimiter: ',' },
-  source: { title: 'Telecom return (bench)', scheme: 'eu4x4', grade: 'B2' },
-  entities: [
-    { key: 'caller', schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] },
-    { key: 'receiver', schema: 'Person', properties: { phone: { column: 'receiver' } }, identity: ['phone'] },
-  ],
-  links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
-};
 
 function sqlite3Reference(csv: string, dir: string, rows: number): number | null {
   let which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });

@@ -66,7 +66,7 @@ export function interchangeHandlers(session: Session): Pick<Handlers, Names> {
           report: { created: rep.created, merged: rep.merged, skipped: rep.skipped, entities: rep.entities, links: rep.links },
         };
       }),
-    'export.run': async (input) => runExport(session.case, input),
+    'export.run': async (input) => runExport(session.case, session.jobs, input),
     'match.candidates': async (opts) => findCandidates(session.case.db, opts),
     'match.judge': async ({ a, b, decision, score, reasons }) => judge(session.case, a, b, decision, score, reasons),
     'match.split': async ({ id }) => split(session.case, id),

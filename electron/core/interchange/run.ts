@@ -6,9 +6,10 @@ import type { Jobs } from '../jobs';
 import type { Case } from '../store/case';
 import { importAnx } from './anx/read';
 import { writeAnx } from './anx/write';
-import { collect, isRestricted } from './export/collect';
+import { collect, isRestricted, type ExportSet } from './export/collect';
 import { writeCsv } from './export/csv';
 import { OutFile } from './export/out';
+import { ExportPace, type Tick } from './export/pace';
 import { openInput, sha256Of } from './files';
 import { importFtm } from './ftm/read';
 import { writeFtm } from './ftm/write';
@@ -24,6 +25,14 @@ import { importTabular } from './tabular/import';
 // One import: checks on the file before anything else, then a job (progress, cancel) around one
 // transaction; the source reports, the import record and its audit row commit with the data or
 // not at all. A dry run is the same import, rolled back.
+
+/** The one-file formats; CSV writes two tables. */
+const WRITERS: Record<Exclude<ExportFormat, 'csv'>, (out: OutFile, set: ExportSet, tick: Tick) => Promise<string[]>> = {
+  anx: writeAnx,
+  ftm: writeFtm,
+  graphml: writeGraphml,
+  gexf: writeGexf,
+};
 
 const NOUN: Record<ImportFormat, string> = { csv: 'row', xlsx: 'row', anx: 'item', ftm: 'line', graphml: 'record', gexf: 'record' };
 
@@ -93,56 +102,58 @@ export async function runImport(
   });
 }
 
-export function runExport(
+export async function runExport(
   c: Case,
+  jobs: Jobs,
   input: { path: string; format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean; overwrite: boolean },
+): Promise<ExportReport> {
+  // A job like an import: a big case takes a while to read and write, shows progress and can be
+  // cancelled; the files appear under their names only when complete (export/out.ts).
+  return jobs.run(`Export of ${basename(input.path)}`, 0, async (job) => {
+    const pace = new ExportPace(job);
+    const tick = () => pace.tick();
+    // CSV is two tables: entities under the chosen name, links beside it.
+    const ext = extname(input.path) || '.csv';
+    const paths = input.format === 'csv' ? [input.path, join(dirname(input.path), `${basename(input.path, ext)}-links${ext}`)] : [input.path];
+    // Opened first, so that a name already taken is refused before a big case is read.
+    const outs: OutFile[] = [];
+    try {
+      for (const p of paths) outs.push(new OutFile(p, input.overwrite));
+      const [out, linksOut] = outs as [OutFile, OutFile | undefined];
+      const set = await collect(c.db, input.select, input.includeRestricted, pace);
+      if (set.entities.length === 0) {
+        throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
+      }
+      pace.plan(0, set.entities.length + set.links.length);
+      const warnings = input.format === 'csv' ? await writeCsv(out, linksOut!, set, tick) : await WRITERS[input.format](out, set, tick);
+      pace.check();
+      for (const o of outs) o.close();
+      return finishExport(c, input, set, outs, warnings);
+    } catch (err) {
+      for (const o of outs) o.abort();
+      throw err;
+    }
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function finishExport(
+  c: Case,
+  input: { format: ExportFormat; select?: { query?: string | undefined; ids?: string[] | undefined } | undefined; includeRestricted: boolean },
+  set: ExportSet,
+  outs: OutFile[],
+  warnings: string[],
 ): ExportReport {
-  const set = collect(c.db, input.select, input.includeRestricted);
-  if (set.entities.length === 0) {
-    throw new CordonError('NOT_FOUND', set.withheldItems > 0 ? 'Nothing is left to export: everything selected is graded H2 or TLP:RED.' : 'The case has nothing to export.');
-  }
   const restrictedIncluded = input.includeRestricted
     ? [...set.entities, ...set.links].reduce((n, e) => n + e.statements.filter((s) => isRestricted(s.sourceId ? set.sources.get(s.sourceId) : undefined)).length, 0)
     : 0;
-  const outs: OutFile[] = [];
-  const open = (path: string) => {
-    const o = new OutFile(path, input.overwrite);
-    outs.push(o);
-    return o;
-  };
-  let warnings: string[];
-  try {
-    switch (input.format) {
-      case 'anx':
-        warnings = writeAnx(open(input.path), set);
-        break;
-      case 'ftm':
-        warnings = writeFtm(open(input.path), set);
-        break;
-      case 'graphml':
-        warnings = writeGraphml(open(input.path), set);
-        break;
-      case 'gexf':
-        warnings = writeGexf(open(input.path), set);
-        break;
-      case 'csv': {
-        const ext = extname(input.path) || '.csv';
-        const links = join(dirname(input.path), `${basename(input.path, ext)}-links${ext}`);
-        warnings = writeCsv(open(input.path), open(links), set);
-        break;
-      }
-    }
-    for (const o of outs) o.close();
-  } catch (err) {
-    for (const o of outs) o.abort();
-    throw err;
-  }
   if (set.withheldValues > 0) {
     warnings.unshift(
-      `${set.withheldValues} values graded H2 or TLP:RED (not to be disseminated) were left out${set.withheldItems ? `, and ${set.withheldItems} entities or links with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
+      `${plural(set.withheldValues, 'value')} graded H2 or TLP:RED (not to be disseminated) ${set.withheldValues === 1 ? 'was' : 'were'} left out${set.withheldItems ? `, and ${plural(set.withheldItems, 'entity or link', 'entities or links')} with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
     );
   }
-  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${restrictedIncluded} values graded H2 or TLP:RED (not to be disseminated).`);
+  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${plural(restrictedIncluded, 'value')} graded H2 or TLP:RED (not to be disseminated).`);
   const report: ExportReport = {
     format: input.format,
     files: outs.map((o) => o.path),

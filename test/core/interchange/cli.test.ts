@@ -32,7 +32,7 @@ describe('cordon import / export (DESIGN.md §8)', () => {
     expect(ex.code).toBe(0);
     expect(JSON.parse(ex.out)).toMatchObject({ files: [target], entities: 1, links: 0 });
     expect(readFileSync(target, 'utf8')).toMatch(/<Chart IdReferenceLinking="true"/);
-    expect(ex.err).toMatch(/warning: 1 values graded H2/);
+    expect(ex.err).toMatch(/warning: 1 value graded H2/);
     const whole = await run('export', file, '--format', 'ftm', join(dir, 'all.jsonl'));
     expect(whole.code).toBe(0);
     expect(whole.out).toMatch(/^exported 9 entities and 8 links/);

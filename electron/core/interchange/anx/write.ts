@@ -3,6 +3,7 @@ import type { GradingScheme } from '../../../../shared/grading';
 import { hexToBgr } from '../colour';
 import { mainSource, type ExportEntity, type ExportSet, type ExportSource } from '../export/collect';
 import type { OutFile } from '../export/out';
+import type { Tick } from '../export/pace';
 import { identityPropFor, textProp } from '../vocabulary';
 import { esc } from '../xml';
 import { gradeIndexes, gradingLists } from './grading';
@@ -45,7 +46,7 @@ class Ids {
   }
 }
 
-export function writeAnx(out: OutFile, set: ExportSet): string[] {
+export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promise<string[]> {
   const warnings: string[] = [];
   const scheme = chooseScheme(set);
   const lists = gradingLists(scheme);
@@ -107,6 +108,7 @@ export function writeAnx(out: OutFile, set: ExportSet): string[] {
 
   let x = 0;
   for (const e of set.entities) {
+    await tick();
     const schema = getSchema(e.schema)!;
     const place = set.placement.get(e.id) ?? e.members.map((m) => set.placement.get(m)).find(Boolean);
     const i2Type = typeof place?.style.i2Type === 'string' && place.style.i2Type ? place.style.i2Type : (I2_TYPE[schema.name] ?? schema.label);
@@ -138,6 +140,7 @@ export function writeAnx(out: OutFile, set: ExportSet): string[] {
     );
   }
   for (const l of set.links) {
+    await tick();
     const schema = getSchema(l.schema)!;
     const place = set.placement.get(l.id);
     const role = l.statements.find((s) => s.prop === 'role')?.value;

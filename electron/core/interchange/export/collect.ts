@@ -4,6 +4,7 @@ import { CordonError } from '../../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../../shared/grading';
 import { searchEntities } from '../../store/search';
 import { latestPlacement } from '../layouts';
+import type { ExportPace } from './pace';
 
 // What an export contains: the selection (or the whole case), entities merged by their
 // canonical id (same-as judgements), and the handling rule — values graded H2 ("not to be
@@ -63,7 +64,12 @@ interface Row {
   is_link: number;
 }
 
-export function collect(db: Database, select: { query?: string | undefined; ids?: string[] | undefined } | undefined, includeRestricted: boolean): ExportSet {
+export async function collect(
+  db: Database,
+  select: { query?: string | undefined; ids?: string[] | undefined } | undefined,
+  includeRestricted: boolean,
+  pace: ExportPace,
+): Promise<ExportSet> {
   const sources = new Map<string, ExportSource>();
   for (const s of db.prepare('SELECT id, title, scheme, grade, handling, tlp, reference, report_date AS reportDate FROM sources').all() as ExportSource[]) sources.set(s.id, s);
 
@@ -106,9 +112,14 @@ export function collect(db: Database, select: { query?: string | undefined; ids?
     if (chosen && !chosen.has(c)) continue;
     (clusters.get(c) ?? clusters.set(c, []).get(c)!).push(r);
   }
+  let linkRows = 0;
+  for (const r of all) if (r.is_link) linkRows++;
+  const items = [...clusters.values()].reduce((n, m) => n + m.length, 0) + linkRows;
+  pace.plan(items, items);
   const entities: ExportEntity[] = [];
   const exported = new Set<string>();
   for (const [id, members] of clusters) {
+    for (let i = 0; i < members.length; i++) await pace.tick();
     const head = byId.get(id) ?? members[0]!;
     const seen = new Set<string>();
     const statements: ExportStatement[] = [];
@@ -134,6 +145,7 @@ export function collect(db: Database, select: { query?: string | undefined; ids?
   const links: ExportLink[] = [];
   for (const r of all) {
     if (!r.is_link) continue;
+    await pace.tick();
     const e = ends.get(r.id) as { source_id: string; target_id: string } | undefined;
     const a = e && byId.get(e.source_id);
     const b = e && byId.get(e.target_id);

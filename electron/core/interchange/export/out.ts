@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { CordonError } from '../../../../shared/errors';
+import { outputError } from '../../output-file';
 
 // Export files are written to a temporary name beside the target and renamed when complete: a
 // failed export never leaves half a file under the name the analyst chose.
@@ -16,7 +17,7 @@ export class OutFile {
   ) {
     if (existsSync(path) && !overwrite) throw new CordonError('FILE_EXISTS', `${path} already exists; choose another name or allow overwriting.`);
     this.tmp = `${path}.partial`;
-    this.fd = openSync(this.tmp, 'w', 0o600);
+    this.fd = guarded(() => openSync(this.tmp, 'w', 0o600));
   }
 
   write(s: string): void {
@@ -31,21 +32,29 @@ export class OutFile {
 
   private drain(): void {
     if (this.buf.length === 0) return;
-    writeSync(this.fd, this.buf.join(''));
+    guarded(() => writeSync(this.fd, this.buf.join('')));
     this.buf = [];
     this.size = 0;
   }
 
   close(): void {
     this.drain();
-    closeSync(this.fd);
+    guarded(() => closeSync(this.fd));
     this.fd = -1;
-    renameSync(this.tmp, this.path);
+    guarded(() => renameSync(this.tmp, this.path));
   }
 
   abort(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
     rmSync(this.tmp, { force: true });
+  }
+}
+
+function guarded<T>(io: () => T): T {
+  try {
+    return io();
+  } catch (err) {
+    throw outputError(err);
   }
 }

@@ -1,13 +1,14 @@
 import { getProperty, getSchema } from '../../../../shared/catalogue';
 import type { ExportSet } from '../export/collect';
 import type { OutFile } from '../export/out';
+import type { Tick } from '../export/pace';
 import { carrier, NOT_IN_FTM, TO_FTM } from './vocabulary';
 
 // FollowTheMoney JSON lines: one entity per line, links as interstitial entities whose edge
 // properties hold the ids of their ends. Property names are FtM's; the few we have and FtM
 // lacks go into notes/summary as "Label: value" (ftm/vocabulary.ts).
 
-export function writeFtm(out: OutFile, set: ExportSet): string[] {
+export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promise<string[]> {
   const warnings: string[] = [];
   const ids = new Map<string, string>();
   for (const e of set.entities) for (const m of e.members) ids.set(m, e.id);
@@ -35,9 +36,13 @@ export function writeFtm(out: OutFile, set: ExportSet): string[] {
     }
     out.line(JSON.stringify({ id, schema: schemaName, properties }));
   };
-  for (const e of set.entities) lineOf(e.id, e.schema, e.statements);
+  for (const e of set.entities) {
+    await tick();
+    lineOf(e.id, e.schema, e.statements);
+  }
   let similar = 0;
   for (const l of set.links) {
+    await tick();
     if (l.schema === 'Similar') {
       similar++;
       continue;

@@ -1,12 +1,13 @@
 import { getSchema } from '../../../../shared/catalogue';
 import type { ExportSet } from '../export/collect';
 import type { OutFile } from '../export/out';
+import type { Tick } from '../export/pace';
 import { esc } from '../xml';
 import { graphAttributes } from './props';
 
 // GEXF 1.3 for Gephi: declared attributes, attvalues, viz:position and viz:color.
 
-export function writeGexf(out: OutFile, set: ExportSet): string[] {
+export async function writeGexf(out: OutFile, set: ExportSet, tick: Tick): Promise<string[]> {
   const nodes = set.entities.map((e) => ({ e, ...graphAttributes(e, false) }));
   const edges = set.links.map((l) => ({ l, ...graphAttributes(l, true) }));
   const ids = { node: new Map<string, string>(), edge: new Map<string, string>() };
@@ -21,6 +22,7 @@ export function writeGexf(out: OutFile, set: ExportSet): string[] {
     pairs.length ? `<attvalues>${pairs.map(([k, v]) => `<attvalue for="${attrId(cls, k)}" value="${esc(v)}"/>`).join('')}</attvalues>` : '';
   const body: string[] = [];
   for (const { e, label, attrs } of nodes) {
+    await tick();
     const place = set.placement.get(e.id);
     const c = typeof place?.style.colour === 'string' && /^#[0-9a-f]{6}$/i.test(place.style.colour) ? place.style.colour : null;
     body.push(
@@ -32,6 +34,7 @@ export function writeGexf(out: OutFile, set: ExportSet): string[] {
   }
   const edgeBody: string[] = [];
   for (const { l, label, attrs } of edges) {
+    await tick();
     const schema = getSchema(l.schema)!;
     const weight = attrs.find(([k]) => k === 'weight')?.[1];
     edgeBody.push(

@@ -1,13 +1,14 @@
 import { getSchema } from '../../../../shared/catalogue';
 import type { ExportSet } from '../export/collect';
 import type { OutFile } from '../export/out';
+import type { Tick } from '../export/pace';
 import { esc } from '../xml';
 import { graphAttributes } from './props';
 
 // GraphML with Gephi's conventions: `label`, `type` (the catalogue type), x/y from the layout,
 // one key per property column.
 
-export function writeGraphml(out: OutFile, set: ExportSet): string[] {
+export async function writeGraphml(out: OutFile, set: ExportSet, tick: Tick): Promise<string[]> {
   const nodes = set.entities.map((e) => ({ e, ...graphAttributes(e, false) }));
   const edges = set.links.map((l) => ({ l, ...graphAttributes(l, true) }));
   const keyIds = new Map<string, string>();
@@ -20,6 +21,7 @@ export function writeGraphml(out: OutFile, set: ExportSet): string[] {
   const data = (id: string, v: string | number) => `<data key="${id}">${esc(String(v))}</data>`;
   const body: string[] = [];
   for (const { e, label, attrs } of nodes) {
+    await tick();
     const place = set.placement.get(e.id);
     let xml = `<node id="${esc(e.id)}">${data(key('node', 'label'), label)}${data(key('node', 'type'), e.schema)}`;
     if (place?.x != null) xml += data(key('node', 'x', 'double'), place.x);
@@ -29,6 +31,7 @@ export function writeGraphml(out: OutFile, set: ExportSet): string[] {
     body.push(`${xml}</node>`);
   }
   for (const { l, label, attrs } of edges) {
+    await tick();
     const schema = getSchema(l.schema)!;
     let xml = `<edge id="${esc(l.id)}" source="${esc(l.from)}" target="${esc(l.to)}" directed="${schema.edge!.directed}">${data(key('edge', 'type'), l.schema)}`;
     if (label) xml += data(key('edge', 'label'), label);

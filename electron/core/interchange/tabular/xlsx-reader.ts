@@ -57,7 +57,11 @@ export class XlsxReader {
     try {
       for await (const ws of reader) {
         const name = (ws as unknown as { name: string }).name;
-        this.sheets.push(name);
+        // The workbook part (read before any sheet) names every sheet in tab order: the preview stops
+        // after its first rows, and must still offer the sheets it did not reach.
+        const listed = (reader as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets;
+        if (listed && this.sheets.length === 0) this.sheets = listed.map((s) => s.name ?? '').filter(Boolean);
+        if (!this.sheets.includes(name)) this.sheets.push(name);
         if (found || (this.sheet !== undefined && name !== this.sheet)) {
           // exceljs needs each sheet drained before the next one is read.
           for await (const _row of ws) void _row;

@@ -4,17 +4,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../../../shared/api';
 import type { ExportReport } from '../../../../../shared/dto';
-import { call } from '../../../api';
+import { call, isApiError } from '../../../api';
 import { ErrorCallout } from '../../../app/ErrorCallout';
 import { useSession } from '../../../state/session';
 import { useWorkspace } from '../../../state/workspace';
+import { JobList } from '../../jobs/JobsPanel';
+import { useJobsSince } from '../../jobs/jobStore';
 import { PathInput } from '../../packages/PathInput';
 import { EXPORT_FORMATS } from '../formats';
 import { ExportResult } from './ExportResult';
 
 type Scope = 'case' | 'selected' | 'query';
 
-/** Export to ANX, FtM, GraphML, GEXF or CSV: the whole case, the selected entity or a search. */
+/** Export to ANX, FtM, GraphML, GEXF or CSV: the whole case, the selected entity or a search.
+ * The export is a job: its progress and Cancel show here (the dialog hides the bottom panel). */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const selectedId = useWorkspace((s) => s.selectedId);
@@ -27,6 +30,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ExportReport | null>(null);
+  const [since, setSince] = useState<number | null>(null);
+  const jobs = useJobsSince(since);
 
   const restrictedInCase = info?.handling === 'H2' || info?.tlp === 'RED';
   const ready = path.trim() !== '' && (scope !== 'query' || query.trim() !== '') && (scope !== 'selected' || selectedId !== null) && !busy;
@@ -35,6 +40,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const submit = async () => {
     setBusy(true);
     setError(null);
+    setSince(Date.now());
     try {
       setResult(await call('export.run', { path: path.trim(), format, includeRestricted, ...(select ? { select } : {}) }));
     } catch (err) {
@@ -45,7 +51,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Dialog isOpen onClose={onClose} title={t('export.title')} icon={<ExportIcon />} className="form-dialog export-dialog">
+    <Dialog isOpen onClose={busy ? undefined : onClose} isCloseButtonShown={!busy} title={t('export.title')} icon={<ExportIcon />} className="form-dialog export-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -75,7 +81,14 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
                 <p>{t(restrictedInCase ? 'export.restrictedPresent' : 'export.restrictedRule')}</p>
                 <Checkbox id="export-include-restricted" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.currentTarget.checked)} label={t('export.includeRestricted')} />
               </Callout>
-              <ErrorCallout error={error} />
+              <JobList jobs={jobs} />
+              {isApiError(error) && error.code === 'CANCELLED' ? (
+                <Callout intent="warning" className="dialog-note" role="status">
+                  {t('export.cancelled')}
+                </Callout>
+              ) : (
+                <ErrorCallout error={error} />
+              )}
             </>
           )}
         </DialogBody>
@@ -86,7 +99,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               <Button intent="primary" text={t('export.close')} onClick={onClose} />
             ) : (
               <>
-                <Button text={t('form.cancel')} onClick={onClose} />
+                <Button text={t('export.close')} onClick={onClose} disabled={busy} />
                 <Button type="submit" intent="primary" icon={<ExportIcon />} text={t('export.run')} disabled={!ready} loading={busy} />
               </>
             )

@@ -21,7 +21,8 @@ export function ExportResult({ report }: { report: ExportReport }) {
       </Callout>
       {(report.withheldValues > 0 || report.withheldItems > 0) && (
         <Callout intent="warning" compact>
-          {t('export.withheld', { values: formatNumber(report.withheldValues), items: formatNumber(report.withheldItems) })}
+          {t('export.withheld', { count: report.withheldValues, values: formatNumber(report.withheldValues) })}
+          {report.withheldItems > 0 && ` ${t('export.withheldItems', { count: report.withheldItems, items: formatNumber(report.withheldItems) })}`}
         </Callout>
       )}
       {report.warnings.map((w, i) => (
