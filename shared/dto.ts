@@ -198,9 +198,12 @@ export interface ExportReport {
   withheldValues: number;
   /** Entities or links left out entirely because nothing disseminable was left of them. */
   withheldItems: number;
+  /** Values graded H2 or TLP:RED that were written because the export was asked to include them. */
+  restrictedIncluded: number;
   /** The most restrictive handling and TLP of what was written (what the recipient must honour). */
   handling: string | null;
   tlp: Tlp | null;
+  /** What the format's writer could not carry (the handling figures above are not repeated here). */
   warnings: string[];
 }
 

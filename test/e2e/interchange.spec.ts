@@ -92,7 +92,6 @@ test('export to ANX, CSV, FtM, GraphML and GEXF from the screen: the files hold 
   const anx = await exportAs('anx', out('porto.anx'));
   await expect(anx.dialog.getByTestId('export-restricted')).toHaveCount(0);
   await expect(anx.result).toContainText('Exported 3 entities and 2 links');
-  await expect(anx.result).toContainText('Left out for its handling code: 1 value.');
   await expect(anx.result).toContainText('1 value graded H2 or TLP:RED (not to be disseminated) was left out');
   await expect(anx.result).toContainText(out('porto.anx'));
   await app.shot('interchange-01-export-anx-withheld');

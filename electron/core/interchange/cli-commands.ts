@@ -4,6 +4,7 @@ import type { Command } from '../cli/commands';
 import { EXIT } from '../cli/exit-codes';
 import { UsageError } from '../cli/passphrase';
 import { loadSpec } from './handlers';
+import { exportWarnings } from './run';
 
 // `cordon import` and `cordon export` (DESIGN.md §8).
 
@@ -77,8 +78,9 @@ export const INTERCHANGE_COMMANDS: Record<string, Command> = {
         includeRestricted: ctx.values['include-restricted'] === true,
         overwrite: ctx.values.overwrite === true,
       });
-      for (const w of r.warnings) ctx.err(`warning: ${w}`);
-      if (ctx.json) ctx.outJson({ files: r.files, entities: r.entities, links: r.links, withheld_values: r.withheldValues, withheld_items: r.withheldItems, handling: r.handling, tlp: r.tlp, warnings: r.warnings });
+      const warnings = exportWarnings(r);
+      for (const w of warnings) ctx.err(`warning: ${w}`);
+      if (ctx.json) ctx.outJson({ files: r.files, entities: r.entities, links: r.links, withheld_values: r.withheldValues, withheld_items: r.withheldItems, restricted_included: r.restrictedIncluded, handling: r.handling, tlp: r.tlp, warnings });
       else ctx.out(`exported ${r.entities} entities and ${r.links} links to ${r.files.join(', ')}${r.handling || r.tlp ? ` (handling ${r.handling ?? '-'}, TLP ${r.tlp ?? '-'})` : ''}`);
       return EXIT.ok;
     },

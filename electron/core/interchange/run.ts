@@ -148,12 +148,6 @@ function finishExport(
   const restrictedIncluded = input.includeRestricted
     ? [...set.entities, ...set.links].reduce((n, e) => n + e.statements.filter((s) => isRestricted(s.sourceId ? set.sources.get(s.sourceId) : undefined)).length, 0)
     : 0;
-  if (set.withheldValues > 0) {
-    warnings.unshift(
-      `${plural(set.withheldValues, 'value')} graded H2 or TLP:RED (not to be disseminated) ${set.withheldValues === 1 ? 'was' : 'were'} left out${set.withheldItems ? `, and ${plural(set.withheldItems, 'entity or link', 'entities or links')} with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
-    );
-  }
-  if (restrictedIncluded > 0) warnings.unshift(`This export INCLUDES ${plural(restrictedIncluded, 'value')} graded H2 or TLP:RED (not to be disseminated).`);
   const report: ExportReport = {
     format: input.format,
     files: outs.map((o) => o.path),
@@ -161,6 +155,7 @@ function finishExport(
     links: set.links.length,
     withheldValues: set.withheldValues,
     withheldItems: set.withheldItems,
+    restrictedIncluded,
     handling: set.handling,
     tlp: set.tlp,
     warnings,
@@ -184,4 +179,19 @@ function finishExport(
     }),
   );
   return report;
+}
+
+/**
+ * The handling figures of an export in words, for the CLI (the screen words them through i18n):
+ * what was left out, or that values not to be disseminated were written, first; then the writer's.
+ */
+export function exportWarnings(r: ExportReport): string[] {
+  const lines: string[] = [];
+  if (r.restrictedIncluded > 0) lines.push(`This export INCLUDES ${plural(r.restrictedIncluded, 'value')} graded H2 or TLP:RED (not to be disseminated).`);
+  if (r.withheldValues > 0) {
+    lines.push(
+      `${plural(r.withheldValues, 'value')} graded H2 or TLP:RED (not to be disseminated) ${r.withheldValues === 1 ? 'was' : 'were'} left out${r.withheldItems ? `, and ${plural(r.withheldItems, 'entity or link', 'entities or links')} with nothing else` : ''}. Export them only with the originator's consent (include restricted).`,
+    );
+  }
+  return [...lines, ...r.warnings];
 }

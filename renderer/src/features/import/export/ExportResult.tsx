@@ -19,10 +19,16 @@ export function ExportResult({ report }: { report: ExportReport }) {
         </ul>
         {marking && <p>{t('export.marking', { marking })}</p>}
       </Callout>
+      {report.restrictedIncluded > 0 && (
+        <Callout intent="danger" compact className="export-includes">
+          {t('export.included', { count: report.restrictedIncluded, values: formatNumber(report.restrictedIncluded) })}
+        </Callout>
+      )}
       {(report.withheldValues > 0 || report.withheldItems > 0) && (
         <Callout intent="warning" compact>
           {t('export.withheld', { count: report.withheldValues, values: formatNumber(report.withheldValues) })}
-          {report.withheldItems > 0 && ` ${t('export.withheldItems', { count: report.withheldItems, items: formatNumber(report.withheldItems) })}`}
+          {report.withheldItems > 0 && ` ${t('export.withheldItems', { count: report.withheldItems, items: formatNumber(report.withheldItems) })}`}{' '}
+          {t('export.withheldConsent', { count: report.withheldValues })}
         </Callout>
       )}
       {report.warnings.map((w, i) => (
