@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { carriesEntities, readEntityDrag } from '../entities/entityDrag';
+import type { ChartController } from './controller';
+
+/**
+ * Entities dropped on the canvas (dragged from the entity list) join the chart where they fall: the
+ * first exactly under the pointer, the rest round it. One undoable step, saved with the next batch
+ * like any other addition.
+ */
+export function useEntityDrop(ctl: ChartController | null, onError: (err: unknown) => void): void {
+  useEffect(() => {
+    const el = ctl?.cy.container();
+    if (!ctl || !el) return;
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer || !carriesEntities(e.dataTransfer)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer) return;
+      const ids = readEntityDrag(e.dataTransfer);
+      if (ids.length === 0) return;
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      const pan = ctl.cy.pan();
+      const zoom = ctl.cy.zoom();
+      const at = { x: (e.clientX - rect.left - pan.x) / zoom, y: (e.clientY - rect.top - pan.y) / zoom };
+      void ctl.addEntities(ids, at, 'add', { firstAtAnchor: true }).catch(onError);
+    };
+    el.addEventListener('dragover', over);
+    el.addEventListener('drop', drop);
+    return () => {
+      el.removeEventListener('dragover', over);
+      el.removeEventListener('drop', drop);
+    };
+  }, [ctl, onError]);
+}
