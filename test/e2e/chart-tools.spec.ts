@@ -125,11 +125,12 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
   await lasso.click();
   await expect(lasso).toHaveAttribute('aria-pressed', 'true');
   const cb = (await canvas.boundingBox())!;
-  const draw = async (loop: Array<[number, number]>, shift = false) => {
+  const draw = async (loop: Array<[number, number]>, shift = false, beforeRelease?: () => Promise<void>) => {
     if (shift) await page.keyboard.down('Shift');
     await page.mouse.move(cb.x + loop[0]![0], cb.y + loop[0]![1]);
     await page.mouse.down();
     for (const [x, y] of [...loop.slice(1), loop[0]!]) await page.mouse.move(cb.x + x, cb.y + y, { steps: 4 });
+    await beforeRelease?.();
     await page.mouse.up();
     if (shift) await page.keyboard.up('Shift');
   };
@@ -140,11 +141,16 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
     [510, 350],
     [400, 350],
   ];
-  await draw(loop);
+  await draw(loop, false, async () => {
+    await expect(page.locator('.chart-lasso-line')).toHaveAttribute('points', /\d/);
+    await app.shot('chart-tools-02-lasso-drawing');
+  });
+  // The loop goes when the button is released.
+  await expect(page.locator('.chart-lasso-line')).toHaveAttribute('points', '');
   const want = ['N1', 'N3', 'N12'].map((n) => ids.get(n)!).sort();
   await expect.poll(async () => (await chartState(page)).selected).toEqual(want);
   // The loop is drawn while dragging; the screenshot shows the selection after release.
-  await app.shot('chart-tools-02-lasso');
+  await app.shot('chart-tools-02-lasso-selected');
   // Shift adds a second loop's catch (N76) to the selection.
   await draw(
     [
@@ -236,5 +242,8 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
   await expect(panel.locator('.chart-inspector-title')).toHaveText('Port crew of Gioia Tauro');
   expect((await ok(core, 'entity.get', { id: port.id })).caption).toBe('Port crew of Gioia Tauro');
   await expect.poll(async () => (await chartState(page)).nodes.find((n) => n.id === port.id)!.label).toBe('Port crew of Gioia Tauro');
+  // The box it heads takes the new name too, and keeps it in the saved chart.
+  await expect.poll(async () => (await chartState(page)).groups[0]!.label).toBe('Port crew of Gioia Tauro');
+  await expect.poll(async () => (await ok(core, 'chart.open', { id: chart.id })).chart.settings.groups[0]!.label).toBe('Port crew of Gioia Tauro');
   await app.shot('chart-tools-05-edited');
 });

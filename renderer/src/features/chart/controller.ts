@@ -375,6 +375,15 @@ export class ChartController {
     });
   }
 
+  /** An entity's caption changed in the case: its node, and the box it heads, show the new one. */
+  captionChanged(id: string, caption: string): void {
+    this.cy.getElementById(id).data('label', caption);
+    if (!this.settings.groups.some((g) => g.orgId === id && g.label !== caption)) return;
+    this.settings = { ...this.settings, groups: this.settings.groups.map((g) => (g.orgId === id ? { ...g, label: caption } : g)) };
+    this.saver.touchSettings();
+    this.refreshView();
+  }
+
   toggleCollapse(gid: string): Promise<void> {
     const groups = this.settings.groups.map((g) => (g.id === gid ? { ...g, collapsed: !g.collapsed } : g));
     return this.changeSettings('collapse', { ...this.settings, groups });
