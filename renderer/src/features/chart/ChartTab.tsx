@@ -44,6 +44,7 @@ import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import { useChartInteractions } from './interactions';
 import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
+import { ORG_SCHEMAS } from './groupedLayout';
 import { LassoOverlay } from './LassoOverlay';
 import { LinkTypeDialog } from './LinkTypeDialog';
 import { ChartEntityPane } from './ChartEntityPane';
@@ -262,7 +263,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
               icon={<GroupObjectsIcon />}
               aria-label={t('chart.groupOrg')}
               title={t('chart.groupOrg')}
-              disabled={!firstSelected || !['Organization', 'Company', 'LegalEntity'].includes(String(firstSelected.data('schema')))}
+              disabled={!firstSelected || !ORG_SCHEMAS.includes(String(firstSelected.data('schema')))}
               onClick={() => firstSelected && act(ctl.groupOrganisation(firstSelected.id()))}
             />
             <Button

@@ -3,6 +3,7 @@ import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
 import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/dto';
 import { call } from '../../api';
 import { edgeDefinition, nodeDefinition } from './elements';
+import { MEMBER_LINKS } from './groupedPlan';
 import { History } from './history';
 import { Saver } from './saver';
 import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
@@ -263,7 +264,7 @@ export class ChartController {
   }
 
   /** Draws an organisation's members (and the organisation) inside one box. */
-  groupOrganisation(orgId: string, memberSchemas: readonly string[] = ['Membership', 'Employment', 'Directorship']): Promise<void> {
+  groupOrganisation(orgId: string, memberSchemas: readonly string[] = MEMBER_LINKS): Promise<void> {
     const org = this.cy.getElementById(orgId);
     if (org.empty()) return Promise.resolve();
     const members = org
