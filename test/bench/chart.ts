@@ -130,17 +130,6 @@ async function main(): Promise<void> {
       const c1 = rendererCpuMs(profile);
       const gesture = await gestures(page);
       const c2 = rendererCpuMs(profile);
-      // Zoomed in on a big chart, the icons in view come back (nearIcons.ts): the same gestures
-      // there, first without icons (the control), then with them, compared within this run.
-      await page.evaluate(() => (window as unknown as W).benchChart.zoomNear(false));
-      const cp = rendererCpuMs(profile);
-      const gesturePlain = await gestures(page);
-      const cp2 = rendererCpuMs(profile);
-      const near = await page.evaluate(() => (window as unknown as W).benchChart.zoomNear(true));
-      const cn = rendererCpuMs(profile);
-      const gestureNear = await gestures(page);
-      const cn2 = rendererCpuMs(profile);
-      const c2b = rendererCpuMs(profile);
       const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
       const c3 = rendererCpuMs(profile);
       await page.evaluate(() => (window as unknown as W).benchChart.close());
@@ -151,28 +140,16 @@ async function main(): Promise<void> {
         frame_p50_ms: gesture.p50,
         frame_p95_ms: gesture.p95,
         frame_max_ms: gesture.max,
-        ...near,
-        frame_near_noicons_p50_ms: gesturePlain.p50,
-        frame_near_noicons_p95_ms: gesturePlain.p95,
-        frame_near_p50_ms: gestureNear.p50,
-        frame_near_p95_ms: gestureNear.p95,
-        frame_near_max_ms: gestureNear.max,
         ...(laid ?? { layout_ms: null }),
         // Renderer CPU (all its threads, the layout worker included) for: opening and the API
-        // pan/zoom frames; the 60 gesture frames; zoomed in, the 60 gesture frames without icons;
-        // bringing the icons back; the 60 gesture frames with them; the layout.
+        // pan/zoom frames; the 60 gesture frames; the layout.
         cpu_open_ms: c1 - c0,
         cpu_gestures_ms: c2 - c1,
-        cpu_near_noicons_gestures_ms: cp2 - cp,
-        cpu_near_zoom_ms: cn - cp2,
-        cpu_near_gestures_ms: cn2 - cn,
-        cpu_layout_ms: laid ? c3 - c2b : null,
+        cpu_layout_ms: laid ? c3 - c2 : null,
       };
       console.log(
         `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
           `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; settle ${r.settle_ms} ms; ` +
-          `zoomed in (×${r.near_zoom}): without icons frame p95 ${r.frame_near_noicons_p95_ms} ms (CPU ${r.cpu_near_noicons_gestures_ms} ms), ` +
-          `with ${r.near_icons} icons (redraw ${r.near_redraw_ms} ms) p50 ${r.frame_near_p50_ms} ms, p95 ${r.frame_near_p95_ms} ms, max ${r.frame_near_max_ms} ms (CPU ${r.cpu_near_gestures_ms} ms); ` +
           (laid
             ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
             : '') +

@@ -6,7 +6,6 @@ import { createChartCore } from '../../../renderer/src/features/chart/createCore
 import { FA2_BUDGET_MS, fa2Iterations } from '../../../renderer/src/features/chart/fa2';
 import type { Fa2Message } from '../../../renderer/src/features/chart/fa2.worker';
 import { prepareIcons } from '../../../renderer/src/features/chart/icons';
-import { ICON_ZOOM } from '../../../renderer/src/features/chart/nearIcons';
 import { applyPositions } from '../../../renderer/src/features/chart/positions';
 
 // The benchmark page: the product's own chart core, stylesheet, renderer options and controller
@@ -247,30 +246,6 @@ function emptySpot(): { x: number; y: number } {
   return { x: 8, y: 8 };
 }
 
-/**
- * Zooms in past the icon threshold on the middle of the chart and waits for the icons in view to
- * come back (nearIcons.ts): how many got them, and how long the redraw that drew them took. With
- * `icons` false the `near` rule draws no image: the control, the same view without icons.
- */
-async function zoomNear(icons: boolean): Promise<{ near_icons: number; near_zoom: number; near_redraw_ms: number }> {
-  const c = cy!;
-  c.style()
-    .selector('node.near')
-    .style('background-image', icons ? 'data(icon)' : 'none')
-    .update();
-  // Over the middle of the chart (the gestures before may have panned off it).
-  const bb = c.nodes().boundingBox({ includeLabels: false });
-  const zoom = ICON_ZOOM * 1.15;
-  c.viewport({ zoom, pan: { x: c.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: c.height() / 2 - zoom * (bb.y1 + bb.h / 2) } });
-  await frame();
-  // Past the settle delay, the classes land; the next frame draws the icons.
-  await new Promise((ok) => setTimeout(ok, 300));
-  const t0 = performance.now();
-  await frame();
-  await frame();
-  return { near_icons: c.nodes('.near').length, near_zoom: round1(c.zoom()), near_redraw_ms: Math.round(performance.now() - t0) };
-}
-
 function close(): void {
   cy?.destroy();
   cy = null;
@@ -279,5 +254,5 @@ function close(): void {
 
 
 
-export const bench = { open, startFrames, stopFrames, emptySpot, layout, close, zoomNear };
+export const bench = { open, startFrames, stopFrames, emptySpot, layout, close };
 Object.assign(window, { benchChart: bench });

@@ -1,5 +1,4 @@
 import cytoscape, { type Core } from 'cytoscape';
-import { watchNearIcons } from './nearIcons';
 import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
 
 // The chart's cytoscape instance with the stylesheet and renderer options for its size. Shared by
@@ -10,8 +9,5 @@ export function createChartCore(container: HTMLElement, elementCount: number): C
   const big = elementCount > BIG;
   // fit: false — the controller fits once after loading; a preset fit here would measure every
   // label a second time.
-  const cy = cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
-  // Stops by itself when the instance is destroyed.
-  if (big) watchNearIcons(cy);
-  return cy;
+  return cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
 }

@@ -1,5 +1,4 @@
 import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
-import { nearIconRule } from './nearIcons';
 
 // The chart's look and its performance settings. The stylesheet is kept short: every selector
 // costs on each frame. Above BIG elements the settings switch to what keeps 10,000+ fluid:
@@ -7,8 +6,7 @@ import { nearIconRule } from './nearIcons';
 // when they would be readable, and no icon inside the node (type shows by colour, as in the
 // legend). Measured in the chart bench (5,000 entities / 10,000 links, canvas, --disable-gpu):
 // the icons alone took each zoom redraw from ~0.1 s to 1.3–4 s of renderer CPU, because cytoscape
-// re-renders every node's texture, clipped image included, at each new zoom level. Zoomed in,
-// the few hundred nodes on screen get their icons back (nearIcons.ts).
+// re-renders every node's texture, clipped image included, at each new zoom level.
 
 export const BIG = 2000;
 
@@ -43,8 +41,6 @@ export function stylesheet(big: boolean): StylesheetJson {
         'min-zoomed-font-size': big ? 9 : 6,
       },
     },
-    // Big charts: icons only on the nodes in view once zoomed in (nearIcons.ts).
-    ...(big ? [nearIconRule] : []),
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
     { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
