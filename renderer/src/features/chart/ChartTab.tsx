@@ -193,15 +193,6 @@ export function ChartTab({ chartId }: { chartId: string }) {
             </Tooltip>
             <Button icon={<RedoIcon />} aria-label={t('chart.redoShort')} disabled={!ctl.history.canRedo} onClick={() => act(ctl.history.redo())} />
           </ButtonGroup>
-          <Button
-            variant="minimal"
-            icon={<PropertiesIcon />}
-            aria-label={t('chart.entityPane.toggle')}
-            title={t('chart.entityPane.toggle')}
-            aria-pressed={listOpen}
-            active={listOpen}
-            onClick={() => setListOpen((o) => !o)}
-          />
           <AddSearch onAdd={(id) => act(ctl.addEntities([id]))} />
           <Button
             size="small"
@@ -311,6 +302,14 @@ export function ChartTab({ chartId }: { chartId: string }) {
               title={t('chart.openEntity')}
               disabled={selected.length !== 1}
               onClick={() => useWorkspace.getState().select(selected[0]!)}
+            />
+            <Button
+              icon={<PropertiesIcon />}
+              aria-label={t('chart.entityPane.toggle')}
+              title={t('chart.entityPane.toggle')}
+              aria-pressed={listOpen}
+              active={listOpen}
+              onClick={() => setListOpen((o) => !o)}
             />
             <Button
               icon={<ListDetailViewIcon />}
