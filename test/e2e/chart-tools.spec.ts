@@ -117,6 +117,14 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
   await expect.poll(async () => (await chartState(page)).nodes.length).toBe(drops.length - 1);
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await chartState(page)).nodes.length).toBe(drops.length);
+  // Dropped back on the list itself, nothing is added.
+  await pane.getByLabel('Filter entities').fill('N5');
+  await pane
+    .locator('.entity-row')
+    .filter({ has: page.locator('.entity-caption').getByText('N5', { exact: true }) })
+    .dragTo(pane.locator('.list-scroller'), { targetPosition: { x: 100, y: 200 } });
+  await page.waitForTimeout(500);
+  expect((await chartState(page)).nodes.length).toBe(drops.length);
   await page.getByRole('button', { name: 'Close the entity list' }).click();
   await expect(pane).toBeHidden();
 

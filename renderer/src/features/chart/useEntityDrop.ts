@@ -10,14 +10,18 @@ import type { ChartController } from './controller';
 export function useEntityDrop(ctl: ChartController | null, onError: (err: unknown) => void): void {
   useEffect(() => {
     const el = ctl?.cy.container();
-    if (!ctl || !el) return;
+    // The stage holds the canvas and what lies over it (the lasso layer, the panels): a drop on the
+    // lasso layer still lands on the chart, a drop back on the entity list does nothing.
+    const stage = el?.parentElement;
+    if (!ctl || !el || !stage) return;
+    const onPanel = (e: DragEvent) => e.target instanceof Element && e.target.closest('.chart-entity-pane, .chart-inspector') !== null;
     const over = (e: DragEvent) => {
-      if (!e.dataTransfer || !carriesEntities(e.dataTransfer)) return;
+      if (!e.dataTransfer || !carriesEntities(e.dataTransfer) || onPanel(e)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     };
     const drop = (e: DragEvent) => {
-      if (!e.dataTransfer) return;
+      if (!e.dataTransfer || onPanel(e)) return;
       const ids = readEntityDrag(e.dataTransfer);
       if (ids.length === 0) return;
       e.preventDefault();
@@ -27,11 +31,11 @@ export function useEntityDrop(ctl: ChartController | null, onError: (err: unknow
       const at = { x: (e.clientX - rect.left - pan.x) / zoom, y: (e.clientY - rect.top - pan.y) / zoom };
       void ctl.addEntities(ids, at, 'add', { firstAtAnchor: true }).catch(onError);
     };
-    el.addEventListener('dragover', over);
-    el.addEventListener('drop', drop);
+    stage.addEventListener('dragover', over);
+    stage.addEventListener('drop', drop);
     return () => {
-      el.removeEventListener('dragover', over);
-      el.removeEventListener('drop', drop);
+      stage.removeEventListener('dragover', over);
+      stage.removeEventListener('drop', drop);
     };
   }, [ctl, onError]);
 }
