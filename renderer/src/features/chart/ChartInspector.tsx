@@ -14,7 +14,8 @@ import { useEntity } from '../entities/useEntity';
 import type { ChartController } from './controller';
 
 /** The side panel beside the chart (DESIGN.md §10, inspector): the one selected entity's values,
- * each with its provenance card, and editing in place; the node's caption follows a save. */
+ * each with its provenance card, and editing in place; the node's caption (and the title of the box
+ * it heads) follows a save. */
 export function ChartInspector({ ctl, id, onClose }: { ctl: ChartController; id: string; onClose(): void }) {
   const { t } = useTranslation();
   const version = useWorkspace((s) => s.dataVersion);
@@ -50,7 +51,7 @@ export function ChartInspector({ ctl, id, onClose }: { ctl: ChartController; id:
               onClose={() => setEditing(false)}
               onSaved={(saved) => {
                 replace(saved);
-                ctl.cy.getElementById(saved.id).data('label', saved.caption);
+                ctl.captionChanged(saved.id, saved.caption);
                 void afterWrite();
               }}
             />

@@ -19,6 +19,8 @@ import {
   PathSearchIcon,
   ListDetailViewIcon,
   TargetIcon,
+  PolygonFilterIcon,
+  PropertiesIcon,
 } from '@blueprintjs/icons';
 import type { EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -42,7 +44,11 @@ import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import { useChartInteractions } from './interactions';
 import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
+import { ORG_SCHEMAS } from './groupedLayout';
+import { LassoOverlay } from './LassoOverlay';
 import { LinkTypeDialog } from './LinkTypeDialog';
+import { ChartEntityPane } from './ChartEntityPane';
+import { useEntityDrop } from './useEntityDrop';
 import { Minimap } from './Minimap';
 import { NewEntityOnChart } from './NewEntityOnChart';
 import { TargetsDialog } from './TargetsDialog';
@@ -68,6 +74,8 @@ export function ChartTab({ chartId }: { chartId: string }) {
   const [layout, setLayout] = useState<{ run: LayoutRun; done: number; total: number } | null>(null);
   const [onlySelection, setOnlySelection] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [lasso, setLasso] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
   const tooltip = useRef<HTMLDivElement>(null);
   const handle = useRef<HTMLDivElement>(null);
   const casePath = useSession((s) => s.info?.path ?? '');
@@ -116,6 +124,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
     [t],
   );
   useChartInteractions(ctl, refs, handlers);
+  useEntityDrop(ctl, setError);
 
   const selected = ctl ? ctl.cy.nodes(':selected').not('.group').map((n) => n.id()) : [];
   const selectedGroup = ctl?.cy.nodes('.group:selected').first();
@@ -148,6 +157,8 @@ export function ChartTab({ chartId }: { chartId: string }) {
       } else if (mod && key === 'a') {
         e.preventDefault();
         ctl.entityNodes().select();
+      } else if (e.key === 'Escape') {
+        setLasso(false);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         const ids = ctl.cy.nodes(':selected').not('.group').map((n) => n.id());
         if (ids.length > 0) setDialog({ kind: 'delete', ids });
@@ -226,6 +237,16 @@ export function ChartTab({ chartId }: { chartId: string }) {
           >
             <Button size="small" icon={<SelectIcon />} endIcon={<ChevronDownIcon />} text={t('chart.selectButton')} />
           </Popover>
+          <Button
+            size="small"
+            variant="minimal"
+            icon={<PolygonFilterIcon />}
+            aria-label={t('chart.lasso.toggle')}
+            title={t('chart.lasso.toggle')}
+            aria-pressed={lasso}
+            active={lasso}
+            onClick={() => setLasso((on) => !on)}
+          />
           <ButtonGroup variant="minimal">
             <Button icon={<PinIcon />} aria-label={t('chart.pin')} disabled={selected.length === 0} onClick={() => act(ctl.pin(selected, true))} />
             <Button icon={<UnpinIcon />} aria-label={t('chart.unpin')} disabled={selected.length === 0} onClick={() => act(ctl.pin(selected, false))} />
@@ -233,7 +254,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
               icon={<GroupObjectsIcon />}
               aria-label={t('chart.groupOrg')}
               title={t('chart.groupOrg')}
-              disabled={!firstSelected || !['Organization', 'Company', 'LegalEntity'].includes(String(firstSelected.data('schema')))}
+              disabled={!firstSelected || !ORG_SCHEMAS.includes(String(firstSelected.data('schema')))}
               onClick={() => firstSelected && act(ctl.groupOrganisation(firstSelected.id()))}
             />
             <Button
@@ -283,6 +304,14 @@ export function ChartTab({ chartId }: { chartId: string }) {
               onClick={() => useWorkspace.getState().select(selected[0]!)}
             />
             <Button
+              icon={<PropertiesIcon />}
+              aria-label={t('chart.entityPane.toggle')}
+              title={t('chart.entityPane.toggle')}
+              aria-pressed={listOpen}
+              active={listOpen}
+              onClick={() => setListOpen((o) => !o)}
+            />
+            <Button
               icon={<ListDetailViewIcon />}
               aria-label={t('chart.inspectorToggle')}
               title={t('chart.inspectorToggle')}
@@ -308,6 +337,8 @@ export function ChartTab({ chartId }: { chartId: string }) {
         <div ref={container} className="chart-canvas" data-testid="chart-canvas" tabIndex={0} aria-label={t('chart.canvas')} />
         <div ref={tooltip} className="chart-tooltip" hidden role="tooltip" />
         <div ref={handle} className="chart-handle" hidden title={t('chart.handle')} />
+        {ctl && lasso && <LassoOverlay ctl={ctl} />}
+        {ctl && listOpen && <ChartEntityPane ctl={ctl} onClose={() => setListOpen(false)} />}
         {ctl && <Minimap ctl={ctl} />}
         {ctl && panelOpen && selected.length === 1 && <ChartInspector key={selected[0]} ctl={ctl} id={selected[0]!} onClose={() => setPanelOpen(false)} />}
         {!data && !error && <Spinner className="chart-spinner" />}

@@ -3,6 +3,7 @@ import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
 import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/dto';
 import { call } from '../../api';
 import { edgeDefinition, nodeDefinition } from './elements';
+import { MEMBER_LINKS } from './groupedPlan';
 import { History } from './history';
 import { Saver } from './saver';
 import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
@@ -124,11 +125,14 @@ export class ChartController {
     }
   }
 
-  /** Adds nodes and edges; nodes without a position go on a spiral around `anchor`. Returns those placed here. */
-  private addRaw(nodes: readonly ChartNode[], edges: readonly ChartEdge[], anchor: Position): string[] {
+  /**
+   * Adds nodes and edges; nodes without a position go on a spiral around `anchor` (the first on the
+   * anchor itself with `firstAtAnchor`: a drop lands under the pointer). Returns those placed here.
+   */
+  private addRaw(nodes: readonly ChartNode[], edges: readonly ChartEdge[], anchor: Position, firstAtAnchor = false): string[] {
     const placed: string[] = [];
     const defs: ElementDefinition[] = [];
-    let i = 0;
+    let i = firstAtAnchor ? -1 : 0;
     for (const n of nodes) {
       if (this.cy.getElementById(n.id).nonempty()) continue;
       let pos: Position;
@@ -163,7 +167,7 @@ export class ChartController {
   // ---- Commands (each undoable) ----
 
   /** Adds entities by id with their links to what is on the chart. */
-  async addEntities(ids: readonly string[], anchor?: Position, label = 'add'): Promise<number> {
+  async addEntities(ids: readonly string[], anchor?: Position, label = 'add', opts: { firstAtAnchor?: boolean } = {}): Promise<number> {
     const fresh = ids.filter((id) => this.cy.getElementById(id).empty());
     if (fresh.length === 0) return 0;
     const els = await call('chart.elements', { entityIds: fresh, withIds: this.entityIds() });
@@ -175,7 +179,7 @@ export class ChartController {
       do: () => {
         this.cy.batch(() => {
           if (snapshot) this.addRaw(snapshot.nodes, snapshot.edges, at);
-          else this.addRaw(els.nodes, els.edges, at);
+          else this.addRaw(els.nodes, els.edges, at, opts.firstAtAnchor);
         });
         added = els.nodes.map((n) => n.id);
         if (!snapshot) snapshot = { nodes: els.nodes.map((n) => ({ ...n, ...this.positionOf(n.id) })), edges: els.edges };
@@ -260,7 +264,7 @@ export class ChartController {
   }
 
   /** Draws an organisation's members (and the organisation) inside one box. */
-  groupOrganisation(orgId: string, memberSchemas: readonly string[] = ['Membership', 'Employment', 'Directorship']): Promise<void> {
+  groupOrganisation(orgId: string, memberSchemas: readonly string[] = MEMBER_LINKS): Promise<void> {
     const org = this.cy.getElementById(orgId);
     if (org.empty()) return Promise.resolve();
     const members = org
@@ -307,6 +311,46 @@ export class ChartController {
     });
   }
 
+  /**
+   * Puts entities in boxes (creating the boxes named in `newGroups`) and moves them, as one undoable
+   * step: the grouped-by-organisation layout. Entities absent from `parents` leave their box.
+   */
+  arrangeInGroups(label: string, newGroups: ReadonlyArray<{ id: string; label: string; orgId: string | null }>, parents: ReadonlyMap<string, string>, after: Positions): Promise<void> {
+    const ids = [...after.keys()];
+    const before = { settings: this.settings, positions: this.positions(ids), parents: new Map(ids.map((id) => [id, (this.cy.getElementById(id).data('parent') as string | undefined) ?? null])) };
+    const known = new Set(this.settings.groups.map((g) => g.id));
+    const added = newGroups.filter((g) => !known.has(g.id));
+    const next: ChartSettings = { ...this.settings, groups: [...this.settings.groups, ...added.map((g) => ({ ...g, collapsed: false }))] };
+    const moveTo = (parentOf: (id: string) => string | null) => {
+      for (const id of ids) {
+        const n = this.cy.getElementById(id);
+        const p = parentOf(id);
+        if (((n.data('parent') as string | undefined) ?? null) !== p) n.move({ parent: p });
+      }
+    };
+    return this.history.run({
+      label,
+      do: () => {
+        this.settings = next;
+        this.cy.batch(() => {
+          this.addGroups(added.map((g) => g.id));
+          moveTo((id) => (parents.has(id) ? groupNodeId(parents.get(id)!) : null));
+        });
+        this.setPositions(after);
+        this.afterGroupChange(ids);
+      },
+      undo: () => {
+        this.settings = before.settings;
+        this.cy.batch(() => {
+          moveTo((id) => before.parents.get(id) ?? null);
+          for (const g of added) this.cy.getElementById(groupNodeId(g.id)).remove();
+        });
+        this.setPositions(before.positions);
+        this.afterGroupChange(ids);
+      },
+    });
+  }
+
   ungroup(gid: string): Promise<void> {
     const box = this.cy.getElementById(groupNodeId(gid));
     const ids = box.children().map((n) => n.id());
@@ -330,6 +374,15 @@ export class ChartController {
         this.afterGroupChange(ids);
       },
     });
+  }
+
+  /** An entity's caption changed in the case: its node, and the box it heads, show the new one. */
+  captionChanged(id: string, caption: string): void {
+    this.cy.getElementById(id).data('label', caption);
+    if (!this.settings.groups.some((g) => g.orgId === id && g.label !== caption)) return;
+    this.settings = { ...this.settings, groups: this.settings.groups.map((g) => (g.orgId === id ? { ...g, label: caption } : g)) };
+    this.saver.touchSettings();
+    this.refreshView();
   }
 
   toggleCollapse(gid: string): Promise<void> {

@@ -3,16 +3,18 @@ import fcose from 'cytoscape-fcose';
 import type { ChartController } from './controller';
 import { FA2_BUDGET_MS, fa2Iterations, type Fa2Input } from './fa2';
 import type { Fa2Message } from './fa2.worker';
+import { runGroupedLayout } from './groupedLayout';
 import { applyPositions } from './positions';
 
 // Layouts: force-directed (fcose for small charts, ForceAtlas2 in a worker for big ones),
-// hierarchy from a selected leader, circle, concentric by a measure, grid. Each lays out the
+// hierarchy from a selected leader, circle, concentric by a measure, grid, grouped by organisation
+// (groupedLayout.ts). Each lays out the
 // selection when there is one (else the whole chart), leaves pinned nodes where they are, and
 // becomes one undoable move.
 
 cytoscape.use(fcose);
 
-export const LAYOUTS = ['force', 'hierarchy', 'circle', 'concentric', 'grid'] as const;
+export const LAYOUTS = ['force', 'hierarchy', 'circle', 'concentric', 'grid', 'grouped'] as const;
 export type LayoutKind = (typeof LAYOUTS)[number];
 
 /** Above this, force-directed runs as ForceAtlas2 off the UI thread (fcose blocks it for seconds). */
@@ -53,6 +55,7 @@ export function runLayout(ctl: ChartController, opts: LayoutOptionsIn): LayoutRu
     if (!opts.onlySelection) ctl.fit();
   };
   if (movable.empty()) return { done: Promise.resolve(), cancel: () => undefined };
+  if (opts.kind === 'grouped') return runGroupedLayout(ctl, nodes, !opts.onlySelection);
   if (opts.kind === 'force' && nodes.length > WORKER_LAYOUT_ABOVE) return runWorkerLayout(ctl, nodes, opts, () => finish('layout'));
   const eles = nodes.union(nodes.edgesWith(nodes));
   const bb = opts.onlySelection ? nodes.boundingBox({}) : undefined;

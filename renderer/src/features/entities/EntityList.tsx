@@ -15,14 +15,19 @@ import { useEntityPages } from './useEntityPages';
 
 const ROW_HEIGHT = 30;
 
-/** Every entity of the case, virtualised; a text filter switches to search results. */
-export function EntityList({ onNew }: { onNew(): void }) {
+/**
+ * Every entity of the case, virtualised; a text filter switches to search results. By default a
+ * row opens the entity page; a host (the chart's entity pane) can do something else with it, and
+ * can leave out the New button.
+ */
+export function EntityList({ onNew, onSelect }: { onNew?: () => void; onSelect?: (id: string) => void }) {
   const { t } = useTranslation();
   const typeFilter = useWorkspace((s) => s.typeFilter);
   const setTypeFilter = useWorkspace((s) => s.setTypeFilter);
   const version = useWorkspace((s) => s.dataVersion);
   const selectedId = useWorkspace((s) => s.selectedId);
-  const select = useWorkspace((s) => s.select);
+  const openEntity = useWorkspace((s) => s.select);
+  const select = onSelect ?? openEntity;
   const [filter, setFilter] = useState('');
 
   const paged = useEntityPages(typeFilter, version);
@@ -63,7 +68,7 @@ export function EntityList({ onNew }: { onNew(): void }) {
         <span className="muted" data-testid="entity-count" data-count={count}>
           {countLabel}
         </span>
-        <Button className="pane-action" size="small" intent="primary" icon={<AddIcon />} text={t('list.new')} onClick={onNew} />
+        {onNew && <Button className="pane-action" size="small" intent="primary" icon={<AddIcon />} text={t('list.new')} onClick={onNew} />}
       </header>
       <div className="list-filters">
         <HTMLSelect
@@ -89,7 +94,7 @@ export function EntityList({ onNew }: { onNew(): void }) {
           icon={<PeopleIcon size={32} />}
           title={searching ? t('list.noMatchTitle') : t('list.emptyTitle')}
           description={searching ? t('list.noMatchText') : t('list.emptyText')}
-          action={searching ? undefined : <Button icon={<AddIcon />} text={t('list.new')} onClick={onNew} />}
+          action={searching || !onNew ? undefined : <Button icon={<AddIcon />} text={t('list.new')} onClick={onNew} />}
         />
       ) : (
         <div className="list-scroller" ref={scroller} role="listbox" tabIndex={0} aria-label={t('list.label')} onKeyDown={onKeyDown}>

@@ -2,6 +2,7 @@ import type { EntitySummary } from '../../../../shared/dto';
 import { useTranslation } from 'react-i18next';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';
+import { writeEntityDrag } from './entityDrag';
 
 interface Props {
   entity: EntitySummary | undefined;
@@ -19,6 +20,12 @@ export function EntityRow({ entity, selected, onSelect }: Props) {
       aria-selected={selected}
       data-id={entity.id}
       onClick={() => onSelect(entity.id)}
+      // Drag a row onto a chart to add the entity there.
+      draggable
+      onDragStart={(e) => {
+        writeEntityDrag(e.dataTransfer, [entity.id], entity.caption);
+        e.dataTransfer.effectAllowed = 'copy';
+      }}
     >
       <SchemaIcon schema={entity.schema} />
       <span className="entity-caption">{entity.caption || t('entity.noCaption')}</span>
