@@ -13,11 +13,15 @@ import { foldOntoCanonical } from './canonical';
 //
 // Why not bm25: it computes each word's document frequency over its whole doclist and each match's
 // length from the docsize table, so its cost grows with the number of matches, and ORDER BY rank
-// cannot stop early. Measured at 1,000,000 people (encrypted, 1,000 benchmark queries, same run,
-// process CPU): counting the matches 1.1 s, the 50 best by rank 3.8 s, the former bm25 search with
-// its joins 12.8 s; a one-word alias or surname matched thousands of records and took 50–240 ms
-// under load. And with the same tokens in nearly every record, bm25 mostly ranked shorter texts
-// first, which an analyst cannot see; whole word before word start is an order they can.
+// cannot stop early. Measured at 1,000,000 people (encrypted, the benchmark's 1,000 queries, one
+// run, process CPU): counting the matches 1.1 s, the 50 best by rank 3.8 s, the former bm25 search
+// with its joins 12.8 s, these two tiers 1.3–1.5 s. And with the same words in nearly every record,
+// bm25 mostly ranked shorter texts first, which an analyst cannot see; whole word before word start
+// is an order they can.
+//
+// The FTS table is unchanged (one text column, prefix='2 3', detail=full). Also measured with these
+// tiers at 1M: prefix='1 2 3' (so "d'amico" or an initial needs no scan of every d-word) saved about
+// 10% CPU; detail=none doubled the cost of two-word queries. Neither was worth a rebuild of the index.
 
 /** Builds an FTS5 query from free text, each word a prefix or (exact) a whole word; null when nothing searchable is left. */
 export function toFtsQuery(query: string, exact = false): string | null {
