@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Case } from '../../electron/core/store/case';
+import { SEARCH_PAGE_SQL } from '../../electron/core/store/search';
 import { tempDir, testCore } from './helpers';
 
 describe('search', () => {
@@ -46,5 +48,45 @@ describe('search', () => {
     }
     expect((await core.ok('search', { query: 'NEAR(near miss)' })).length).toBe(1);
     expect(await core.ok('search', { query: '' })).toEqual([]);
+  });
+
+  it('lists whole-word matches before word-start matches, oldest record first within each', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    await core.ok('case.create', { path: join(dir, 's.cordon'), passphrase: 'search pw', name: 'S', bureau: 'ES' });
+    const add = async (name: string, schema = 'Person') => (await core.ok('entity.create', { schema, properties: { name: [name] } })).id;
+    const garciaz = await add('Pedro Garcíaz');
+    const ana = await add('Ana García');
+    const luis = await add('Luis GARCIA Peña');
+    const firm = await add('García Transportes SL', 'Company');
+    const find = async (query: string, more: { limit?: number; schema?: string } = {}) => (await core.ok('search', { query, ...more })).map((r) => r.id);
+    expect(await find('garcia')).toEqual([ana, luis, firm, garciaz]);
+    expect(await find('garc')).toEqual([garciaz, ana, luis, firm]);
+    // The page limit keeps the best: whole words first, and a page of whole words needs no more.
+    expect(await find('garcia', { limit: 2 })).toEqual([ana, luis]);
+    expect(await find('garcia', { limit: 4 })).toEqual([ana, luis, firm, garciaz]);
+    expect(await find('garcia', { schema: 'Company' })).toEqual([firm]);
+    expect(await find('garcia', { schema: 'Person', limit: 3 })).toEqual([ana, luis, garciaz]);
+    // Every word must match, whole or as a word start; an initial is a word start.
+    expect(await find('garcia pe')).toEqual([garciaz, luis]);
+    expect(await find('l garcia')).toEqual([luis]);
+    expect(await find('garcia pena')).toEqual([luis]);
+  });
+
+  it('lets the index drive each page: no sort of every match, LIMIT stops the scan', async () => {
+    const dir = tempDir();
+    const c = await Case.create(join(dir, 'plan.cordon'), 'search pw', { name: 'P', bureau: 'FR' });
+    try {
+      for (const [sql, args] of [
+        [SEARCH_PAGE_SQL.any, ['"x"*', 50]],
+        [SEARCH_PAGE_SQL.ofSchema, ['"x"*', 'Person', 50]],
+      ] as const) {
+        const plan = (c.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail);
+        expect(plan[0], sql).toMatch(/^SCAN entity_search VIRTUAL TABLE/);
+        expect(plan.slice(1), sql).toEqual(['SEARCH e USING INTEGER PRIMARY KEY (rowid=?)']);
+      }
+    } finally {
+      c.close();
+    }
   });
 });
