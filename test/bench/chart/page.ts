@@ -16,6 +16,11 @@ interface Result {
   first_render_ms: number;
   /** Of which: creating the elements (before the first draw). */
   build_ms: number;
+  /** Opening until the first frame that comes within 100 ms of the one before. */
+  interactive_ms: number;
+}
+
+interface FrameResult {
   /** Frames while the viewport is moved through the API (cy.panBy / cy.zoom), one change a frame. */
   frame_api_p50_ms: number;
   frame_api_p95_ms: number;
@@ -124,8 +129,21 @@ async function open(n: number): Promise<Result> {
   await frame();
   await frame();
   const first = performance.now() - t0;
+  // Until the chart answers: the first frame after it that comes within 100 ms (a redraw the
+  // renderer queued behind the first one, e.g. its texture caches, counts as still opening).
+  for (let prev = performance.now(); ; ) {
+    const now = await frame();
+    if (now - prev < 100 || now - t0 > 120_000) break;
+    prev = now;
+  }
+  const interactive = performance.now() - t0;
+  return { first_render_ms: Math.round(first), build_ms: Math.round(built), interactive_ms: Math.round(interactive) };
+}
 
-  // 60 frames of panning and zooming through the API, each change applied in its own frame.
+/** 60 frames of panning and zooming through the API, each change applied in its own frame; then
+ * one zoom step and the redraw that settles it. */
+async function apiFrames(): Promise<FrameResult> {
+  const c = cy!;
   const deltas: number[] = [];
   let last = await frame();
   for (let i = 0; i < 60; i++) {
@@ -142,8 +160,6 @@ async function open(n: number): Promise<Result> {
   await frame();
   const settle = performance.now() - s0;
   return {
-    first_render_ms: Math.round(first),
-    build_ms: Math.round(built),
     frame_api_p50_ms: round1(percentile(deltas, 50)),
     frame_api_p95_ms: round1(percentile(deltas, 95)),
     frame_api_max_ms: round1(deltas.at(-1)!),
@@ -254,5 +270,5 @@ function close(): void {
 
 
 
-export const bench = { open, startFrames, stopFrames, emptySpot, layout, close };
+export const bench = { open, apiFrames, startFrames, stopFrames, emptySpot, layout, close };
 Object.assign(window, { benchChart: bench });
