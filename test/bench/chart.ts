@@ -1,4 +1,4 @@
-// npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout]
+// npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout] [--shots DIR]
 //
 // The chart benchmark of issue #3 (DESIGN.md §9): the product's chart core, controller (load,
 // filters, rules) and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer),
@@ -19,6 +19,9 @@ const args = process.argv.slice(2);
 const sizesArg = args.indexOf('--sizes');
 const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1000, 5000, 10_000, 20_000];
 const withLayout = !args.includes('--no-layout');
+// Screenshots of each chart as opened and zoomed in on its centre, to look at (not compared).
+const shotsArg = args.indexOf('--shots');
+const shots = shotsArg >= 0 ? args[shotsArg + 1]! : null;
 
 /** Sums one figure over this run's renderer processes (Chromium's --type=renderer children). */
 function overRenderers(profile: string, figure: (pid: string) => number): number {
@@ -127,6 +130,20 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => 'benchChart' in window);
       const c0 = rendererCpuMs(profile);
       const opened = await page.evaluate((size) => (window as unknown as W).benchChart.open(size), n);
+      const cOpen = rendererCpuMs(profile);
+      if (shots) {
+        await page.screenshot({ path: join(shots, `chart-${n}-fit.png`) });
+        await page.evaluate(() => {
+          const c = (window as unknown as W).benchChart.core()!;
+          c.zoom({ level: 1.5, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+        });
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(shots, `chart-${n}-zoomed.png`) });
+        await page.evaluate(() => (window as unknown as W).benchChart.chartController()!.fit());
+        await page.waitForTimeout(1500);
+      }
+      const cOpen2 = rendererCpuMs(profile);
+      const api = await page.evaluate(() => (window as unknown as W).benchChart.apiFrames());
       const c1 = rendererCpuMs(profile);
       const gesture = await gestures(page);
       const c2 = rendererCpuMs(profile);
@@ -137,18 +154,20 @@ async function main(): Promise<void> {
       if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
       const r = {
         ...opened,
+        ...api,
         frame_p50_ms: gesture.p50,
         frame_p95_ms: gesture.p95,
         frame_max_ms: gesture.max,
         ...(laid ?? { layout_ms: null }),
-        // Renderer CPU (all its threads, the layout worker included) for: opening and the API
-        // pan/zoom frames; the 60 gesture frames; the layout.
-        cpu_open_ms: c1 - c0,
+        // Renderer CPU (all its threads, the layout worker included) for: opening to the first
+        // complete render; opening and the API pan/zoom frames; the 60 gesture frames; the layout.
+        cpu_first_render_ms: cOpen - c0,
+        cpu_open_ms: c1 - cOpen2 + (cOpen - c0),
         cpu_gestures_ms: c2 - c1,
         cpu_layout_ms: laid ? c3 - c2 : null,
       };
       console.log(
-        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
+        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
           `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; settle ${r.settle_ms} ms; ` +
           (laid
             ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `

@@ -1,7 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { applyPositions } from '../../renderer/src/features/chart/positions';
-import { applyRules, meetsGrade, type Measures } from '../../renderer/src/features/chart/view';
+import type { ChartSettings } from '../../shared/api';
+import { applyFilters, applyRules, meetsGrade, type Measures } from '../../renderer/src/features/chart/view';
 
 // The chart's per-refresh work on a headless cytoscape: what it changes, and what it leaves alone
 // (an unchanged write still restyles a node, which at 10,000 entities is the cost of a refresh).
@@ -63,6 +64,45 @@ describe('layout results', () => {
       { x: 1, y: 0 },
       { x: 30, y: 31 },
     ]);
+  });
+});
+
+function settings(hideMode: ChartSettings['hideMode'], hiddenTypes: string[] = [], search = ''): ChartSettings {
+  return {
+    hideMode,
+    mergeParallel: false,
+    filters: { hiddenTypes, hiddenLinkTypes: [], asOf: null, minGrade: null, search },
+    groups: [],
+    rules: [],
+    viewport: null,
+  };
+}
+
+describe('filters', () => {
+  it('greys or removes filtered types, clears what it marked, keeps hidden entities removed, and touches nothing when no filter is set', () => {
+    const cy = cytoscape({
+      headless: true,
+      elements: [
+        { group: 'nodes', data: { id: 'p', schema: 'Person', label: 'Ann' } },
+        { group: 'nodes', data: { id: 'c', schema: 'Company', label: 'Acme' } },
+        { group: 'nodes', data: { id: 'h', schema: 'Person', label: 'Hid', hidden: true }, classes: 'removed' },
+        { group: 'edges', data: { id: 'e', source: 'p', target: 'c', schema: 'Associate' } },
+      ],
+    });
+    const marked = (cls: string) => cy.elements(`.${cls}`).map((e) => e.id()).sort();
+    applyFilters(cy, settings('grey', ['Company'], 'an'));
+    expect(marked('faded')).toEqual(['c', 'e']);
+    expect(marked('highlight')).toEqual(['p']);
+    applyFilters(cy, settings('remove', ['Company']));
+    expect(marked('faded')).toEqual([]);
+    expect(marked('removed')).toEqual(['c', 'e', 'h']);
+    applyFilters(cy, settings('grey'));
+    expect(marked('removed')).toEqual(['h']);
+    expect(marked('faded')).toEqual([]);
+    let changes = 0;
+    cy.on('class', () => void changes++);
+    applyFilters(cy, settings('grey'));
+    expect(changes).toBe(0);
   });
 });
 

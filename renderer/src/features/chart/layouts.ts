@@ -4,7 +4,7 @@ import type { ChartController } from './controller';
 import { FA2_BUDGET_MS, fa2Iterations, type Fa2Input } from './fa2';
 import type { Fa2Message } from './fa2.worker';
 import { runGroupedLayout } from './groupedLayout';
-import { applyPositions } from './positions';
+import { applyPositionsInFrames } from './positions';
 
 // Layouts: force-directed (fcose for small charts, ForceAtlas2 in a worker for big ones),
 // hierarchy from a selected leader, circle, concentric by a measure, grid, grouped by organisation
@@ -138,15 +138,28 @@ function runWorkerLayout(ctl: ChartController, nodes: NodeCollection, opts: Layo
   const worker = (opts.createWorker ?? defaultWorker)();
   let settle: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (settle = resolve));
+  let cancelled = false;
   worker.onmessage = (e: MessageEvent<Fa2Message>) => {
     if (e.data.kind === 'progress') {
       opts.onProgress?.(e.data.done, e.data.total);
       return;
     }
-    applyPositions(ctl.cy, nodes, e.data.positions, fixed);
     worker.terminate();
-    finish();
-    settle();
+    const xy = e.data.positions;
+    // The whole chart laid out: go to the fitted view first, so the chart is drawn once at the
+    // zoom it ends at rather than again after a fit.
+    if (!opts.onlySelection) ctl.fitPositions(nodes, xy);
+    applyPositionsInFrames(ctl.cy, nodes, xy, fixed, () => cancelled).then(
+      () => {
+        // Cancelled midway, what has moved stays and is one undoable step like the rest.
+        finish();
+        settle();
+      },
+      (err: unknown) => {
+        settle();
+        throw err;
+      },
+    );
   };
   worker.onerror = () => {
     worker.terminate();
@@ -156,6 +169,7 @@ function runWorkerLayout(ctl: ChartController, nodes: NodeCollection, opts: Layo
   return {
     done,
     cancel: () => {
+      cancelled = true;
       worker.terminate();
       settle();
     },

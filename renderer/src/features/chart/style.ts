@@ -10,37 +10,76 @@ import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 
 export const BIG = 2000;
 
+const NODE = {
+  selector: 'node',
+  style: {
+    shape: 'ellipse',
+    width: 'data(size)',
+    height: 'data(size)',
+    'background-color': 'data(colour)',
+    'background-image': 'data(icon)',
+    'background-width': '62%',
+    'background-height': '62%',
+    'background-image-containment': 'inside',
+    'border-width': 0,
+    label: 'data(label)',
+    color: '#f6f7f9',
+    'font-size': 11,
+    'text-valign': 'bottom',
+    'text-margin-y': 4,
+    'text-background-color': '#1c2127',
+    'text-background-opacity': 0.7,
+    'text-background-padding': '1px',
+    'text-max-width': '140px',
+    'text-wrap': 'ellipsis',
+    'min-zoomed-font-size': 6,
+  },
+} as const;
+
+// A big chart's base rules set as few properties as they can. Each property a node resolves
+// marks the style of every link at that node stale again (cytoscape's style triggers), so at
+// 10,000 entities each dropped property was a measurable share of opening the chart; ellipsis
+// wrapping measured every label letter by letter; text backgrounds were one more box per label.
+// What stays: size, colour by type, caption (drawn only when readable), links by type and width.
+const BIG_NODE = {
+  selector: 'node',
+  style: {
+    width: 'data(size)',
+    height: 'data(size)',
+    'background-color': 'data(colour)',
+    label: 'data(label)',
+    color: '#f6f7f9',
+    'font-size': 11,
+    'text-valign': 'bottom',
+    'min-zoomed-font-size': 9,
+  },
+} as const;
+
+const EDGE = {
+  selector: 'edge',
+  style: {
+    width: 'data(width)',
+    'line-color': 'data(colour)',
+    'curve-style': 'bezier',
+    opacity: 0.85,
+    label: 'data(label)',
+    'font-size': 9,
+    color: '#c5cbd3',
+    'text-rotation': 'autorotate',
+    'text-background-color': '#1c2127',
+    'text-background-opacity': 0.7,
+    'min-zoomed-font-size': 7,
+  },
+} as const;
+
+const BIG_EDGE = {
+  selector: 'edge',
+  style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'haystack', opacity: 0.85 },
+} as const;
+
 export function stylesheet(big: boolean): StylesheetJson {
   return [
-    {
-      selector: 'node',
-      style: {
-        shape: 'ellipse',
-        width: 'data(size)',
-        height: 'data(size)',
-        'background-color': 'data(colour)',
-        ...(big
-          ? {}
-          : {
-              'background-image': 'data(icon)',
-              'background-width': '62%',
-              'background-height': '62%',
-              'background-image-containment': 'inside',
-            }),
-        'border-width': 0,
-        label: 'data(label)',
-        color: '#f6f7f9',
-        'font-size': 11,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-background-color': '#1c2127',
-        'text-background-opacity': 0.7,
-        'text-background-padding': '1px',
-        'text-max-width': '140px',
-        'text-wrap': 'ellipsis',
-        'min-zoomed-font-size': big ? 9 : 6,
-      },
-    },
+    big ? BIG_NODE : NODE,
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
     { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
@@ -70,28 +109,7 @@ export function stylesheet(big: boolean): StylesheetJson {
     { selector: 'node.group', style: { 'z-compound-depth': 'top' } },
     { selector: 'node:child', style: { 'z-compound-depth': 'top', 'z-index': 1 } },
     { selector: 'node.group.collapsed', style: { 'min-width': '70px', 'min-height': '40px', 'background-opacity': 0.9, 'border-style': 'double', 'border-width': 4 } },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'line-color': 'data(colour)',
-        'curve-style': big ? 'haystack' : 'bezier',
-        'haystack-radius': 0,
-        'line-style': 'solid',
-        opacity: 0.85,
-        ...(big
-          ? {}
-          : {
-              label: 'data(label)',
-              'font-size': 9,
-              color: '#c5cbd3',
-              'text-rotation': 'autorotate',
-              'text-background-color': '#1c2127',
-              'text-background-opacity': 0.7,
-              'min-zoomed-font-size': 7,
-            }),
-      },
-    },
+    big ? BIG_EDGE : EDGE,
     { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.directed', style: big ? {} : { 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.8 } },
     { selector: 'edge:selected', style: { 'line-color': '#ffffff', 'target-arrow-color': '#ffffff', opacity: 1 } },

@@ -39,28 +39,34 @@ export function applyFilters(cy: Core, settings: ChartSettings): void {
   const other = cls === 'removed' ? 'faded' : 'removed';
   const timeOrLink = Boolean(f.asOf || f.minGrade || f.hiddenLinkTypes.length > 0);
   const search = f.search.trim().toLocaleLowerCase();
+  const active = timeOrLink || f.hiddenTypes.length > 0 || search !== '';
+  // Only what carries a filter class is cleared, and with no filter set nothing is walked: every
+  // refresh (opening a chart of 10,000 included) otherwise visited each element several times.
+  const notHidden = (e: { isNode(): boolean; data(k: string): unknown }) => !(e.isNode() && e.data('hidden'));
   cy.batch(() => {
-    const entities = cy.nodes().not('.group, .ghost');
-    cy.elements().removeClass('faded highlight');
-    cy.elements().not('node[?hidden]').removeClass('removed');
-    cy.edges().not('.ghost').forEach((e) => {
-      if (!edgePasses(e, f)) e.addClass(cls);
-    });
-    entities.forEach((n: NodeSingular) => {
-      if (n.data('hidden')) return;
-      let out = f.hiddenTypes.includes(n.data('schema') as string);
-      // "As of" and link filters: an entity whose links are all filtered out goes with them.
-      if (!out && timeOrLink) {
-        const links = n.connectedEdges().not('.ghost, .merged');
-        if (links.nonempty() && links.filter(`.${cls}`).length === links.length) out = true;
-      }
-      if (out) {
-        n.addClass(cls);
-        n.connectedEdges().addClass(cls);
-      }
-      if (search && !out && String(n.data('label')).toLocaleLowerCase().includes(search)) n.addClass('highlight');
-    });
-    cy.elements(`.${other}`).not('node[?hidden]').removeClass(other);
+    cy.elements('.faded, .highlight').removeClass('faded highlight');
+    cy.elements('.removed').filter(notHidden).removeClass('removed');
+    if (active) {
+      const entities = cy.nodes().not('.group, .ghost');
+      cy.edges().not('.ghost').forEach((e) => {
+        if (!edgePasses(e, f)) e.addClass(cls);
+      });
+      entities.forEach((n: NodeSingular) => {
+        if (n.data('hidden')) return;
+        let out = f.hiddenTypes.includes(n.data('schema') as string);
+        // "As of" and link filters: an entity whose links are all filtered out goes with them.
+        if (!out && timeOrLink) {
+          const links = n.connectedEdges().not('.ghost, .merged');
+          if (links.nonempty() && links.filter(`.${cls}`).length === links.length) out = true;
+        }
+        if (out) {
+          n.addClass(cls);
+          n.connectedEdges().addClass(cls);
+        }
+        if (search && !out && String(n.data('label')).toLocaleLowerCase().includes(search)) n.addClass('highlight');
+      });
+    }
+    cy.elements(`.${other}`).filter(notHidden).removeClass(other);
   });
 }
 
