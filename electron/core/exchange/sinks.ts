@@ -3,6 +3,7 @@ import { captionOf, getProperty, SEARCHABLE_TYPES, type SchemaDef } from '../../
 import type { EntitySummary, ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
+import { requireSourceRid, sourceRid } from '../store/sources';
 import { ContentChecker } from './content';
 import type { EntityLine, Manifest, OperationLine, Receipt, RetractionLine, SourceLine, StatementLine } from './format';
 import type { OuterChecked, PayloadSink } from './open';
@@ -197,16 +198,16 @@ export class ApplySink implements PayloadSink {
       insertLink: db.prepare('INSERT INTO link_rows (rid, source, target) SELECT e.rid, s.rid, t.rid FROM entities e, entities s, entities t WHERE e.id = ? AND s.id = ? AND t.id = ?'),
       // `+` keeps SQLite on the (entity, prop) index rather than the far less selective source index.
       find: db.prepare(
-        'SELECT id FROM statement_rows WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0',
+        'SELECT id FROM statement_rows WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source IS ? AND +originator = ? AND +retracted = 0',
       ),
       see: db.prepare('UPDATE statement_rows SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?'),
       insertStatement: db.prepare(
-        'INSERT INTO statement_rows (entity, prop, value, source_id, originator, first_seen, last_seen) SELECT rid, ?, ?, ?, ?, ?, ? FROM entities WHERE id = ?',
+        'INSERT INTO statement_rows (entity, prop, value, source, originator, first_seen, last_seen) SELECT rid, ?, ?, ?, ?, ?, ? FROM entities WHERE id = ?',
       ),
       caption: db.prepare('UPDATE entities SET caption = ?, sort_key = ? WHERE id = ?'),
       searchText: db.prepare('INSERT INTO entity_search (rowid, text) SELECT rid, ? FROM entities WHERE id = ?'),
       retract: db.prepare(
-        'UPDATE statement_rows SET retracted = 1, last_seen = ? WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source_id IS ? AND +originator = ? AND +retracted = 0',
+        'UPDATE statement_rows SET retracted = 1, last_seen = ? WHERE entity = (SELECT rid FROM entities WHERE id = ?) AND prop = ? AND value = ? AND +source IS ? AND +originator = ? AND +retracted = 0',
       ),
     };
   }
@@ -278,7 +279,10 @@ export class ApplySink implements PayloadSink {
       this.notices.foreignRetractions++;
       return;
     }
-    const changed = this.q.retract.run(r.retracted_at, r.entity_id, r.prop, r.value, r.source_id, r.originator).changes;
+    // Statements hold their source's rid (migration 011); a source this case never had retracts nothing.
+    const source = r.source_id === null ? null : sourceRid(this.c.db, r.source_id);
+    if (source === undefined) return;
+    const changed = this.q.retract.run(r.retracted_at, r.entity_id, r.prop, r.value, source, r.originator).changes;
     if (changed > 0) {
       this.counts.retracted += changed;
       this.touched.add(r.entity_id);
@@ -303,18 +307,19 @@ export class ApplySink implements PayloadSink {
       }
       this.ensureSource(s.source_id);
     }
+    const source = requireSourceRid(this.c.db, s.source_id);
     if (this.created.has(s.entity_id)) {
-      this.q.insertStatement.run(s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen, s.entity_id);
+      this.q.insertStatement.run(s.prop, s.value, source, s.originator, s.first_seen, s.last_seen, s.entity_id);
       this.counts.statementsAdded++;
       this.collect(s.entity_id, s.prop, s.value);
       return;
     }
-    const found = this.q.find.get(s.entity_id, s.prop, s.value, s.source_id, s.originator) as { id: number } | undefined;
+    const found = this.q.find.get(s.entity_id, s.prop, s.value, source, s.originator) as { id: number } | undefined;
     if (found) {
       this.q.see.run(s.first_seen, s.last_seen, found.id);
       this.counts.statementsSeen++;
     } else {
-      this.q.insertStatement.run(s.prop, s.value, s.source_id, s.originator, s.first_seen, s.last_seen, s.entity_id);
+      this.q.insertStatement.run(s.prop, s.value, source, s.originator, s.first_seen, s.last_seen, s.entity_id);
       this.counts.statementsAdded++;
     }
     this.touched.add(s.entity_id);

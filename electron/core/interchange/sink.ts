@@ -6,7 +6,7 @@ import { CordonError } from '../../../shared/errors';
 import { foldText } from '../../../shared/values';
 import { canonicalJson } from '../store/audit';
 import type { Case } from '../store/case';
-import { naturalId, type EntityInput, type LinkInput } from '../store/entities';
+import { naturalId, type EntityInput, type EntityRow, type LinkInput } from '../store/entities';
 import { createSource, requireSource } from '../store/sources';
 import type { ReportBuilder } from './report';
 
@@ -83,6 +83,8 @@ export class ImportSink {
   private readonly touchedExisting = new Set<string>();
   private readonly naturalsCreated = new Set<string>();
   private readonly sources = new Map<string, string>();
+  /** Entities this import wrote (live, in this transaction): link endpoints need no lookup. */
+  private readonly written = new Map<string, EntityRow>();
   private defaultSourceId: string | null = null;
   layoutId: string | null = null;
   private readonly q: {
@@ -379,6 +381,7 @@ export class ImportSink {
         const input = inputs[i]!;
         ref.id = r.id;
         ref.pending = null;
+        this.written.set(r.id, { rid: r.rid, schema: input.schema, deleted: 0 });
         this.q.importEntity.run(this.importId, r.id);
         if (r.created) {
           this.report.created++;
@@ -400,7 +403,7 @@ export class ImportSink {
         return true;
       });
       const inputs: LinkInput[] = batch.map((l) => ({ schema: l.schema, from: l.from.id!, to: l.to.id!, properties: group(l.values), sourceId: l.sourceId }));
-      const ids = this.c.entities.createLinks(inputs, { audit: false });
+      const ids = this.c.entities.createLinks(inputs, { audit: false, endpoints: this.written });
       ids.forEach((id, i) => (batch[i]!.ref.id = id));
       this.report.links += ids.length;
     }

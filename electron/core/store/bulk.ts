@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { naturalSortKey } from '../../../shared/values';
+import { requireSourceRid } from './sources';
 
 // The one bulk writer of the case store: new entities, link endpoints, statements and search rows,
 // buffered and sent to SQLite in multi-row INSERTs, table by table in the order the foreign keys
@@ -14,7 +15,7 @@ const FLUSH_EVERY = 1000;
 
 const ENTITY_HEAD = 'INSERT INTO entities (rid, id, schema, caption, sort_key, is_link, created_at, updated_at)';
 const LINK_HEAD = 'INSERT INTO link_rows (rid, source, target)';
-const STATEMENT_HEAD = 'INSERT INTO statement_rows (entity, prop, value, source_id, originator, first_seen, last_seen)';
+const STATEMENT_HEAD = 'INSERT INTO statement_rows (entity, prop, value, source, originator, first_seen, last_seen)';
 const SEARCH_HEAD = 'INSERT INTO entity_search (rowid, text)';
 
 /** Prepared statements per connection: the single-row and CHUNK-row form of each INSERT. */
@@ -77,8 +78,10 @@ export class BulkWriter {
   private readonly statements: Rows;
   private readonly search: Rows;
   private nextRid: number;
+  /** Source id → rid: a call writes thousands of statements from a handful of sources. */
+  private readonly sourceRids = new Map<string, number>();
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.entities = new Rows(db, ENTITY_HEAD, 8);
     this.links = new Rows(db, LINK_HEAD, 3);
     this.statements = new Rows(db, STATEMENT_HEAD, 7);
@@ -98,7 +101,12 @@ export class BulkWriter {
   }
 
   statement(entity: number, prop: string, value: string, sourceId: string | null, originator: string, now: string): void {
-    this.statements.add(entity, prop, value, sourceId, originator, now, now);
+    let source: number | null = null;
+    if (sourceId !== null) {
+      source = this.sourceRids.get(sourceId) ?? null;
+      if (source === null) this.sourceRids.set(sourceId, (source = requireSourceRid(this.db, sourceId)!));
+    }
+    this.statements.add(entity, prop, value, source, originator, now, now);
   }
 
   /** A new entity's search text; an entity with nothing searchable (most links) has no row. */

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { sourceInput } from '../../../shared/api';
 import type { SourceView } from '../../../shared/dto';
@@ -71,7 +71,24 @@ export function createSource(ctx: StoreContext, input: z.output<typeof sourceInp
   return id;
 }
 
-const SELECT = `SELECT s.*, (SELECT count(*) FROM statement_rows st WHERE st.source_id = s.id AND st.retracted = 0) AS statements FROM sources s`;
+const SELECT = `SELECT s.*, (SELECT count(*) FROM statement_rows st WHERE st.source = s.rid AND st.retracted = 0) AS statements FROM sources s`;
+
+const ridQuery = new WeakMap<Database, Statement>();
+
+/** The rid statements use for a source report (migration 011); undefined when the case has no such source. */
+export function sourceRid(db: Database, id: string): number | undefined {
+  let q = ridQuery.get(db);
+  if (!q) ridQuery.set(db, (q = db.prepare('SELECT rid FROM sources WHERE id = ?').pluck()));
+  return q.get(id) as number | undefined;
+}
+
+/** As sourceRid for a statement being written: no source stays null, an unknown one is refused. */
+export function requireSourceRid(db: Database, id: string | null): number | null {
+  if (id === null) return null;
+  const rid = sourceRid(db, id);
+  if (rid === undefined) throw new CordonError('NOT_FOUND', `No source report ${id} in this case.`);
+  return rid;
+}
 
 export function listSources(db: Database): SourceView[] {
   return (db.prepare(`${SELECT} ORDER BY s.created_at DESC, s.id`).all() as SourceRow[]).map(toView);
