@@ -17,18 +17,34 @@ export interface Degrees {
   strength: Float64Array;
 }
 
+/** Degrees straight from the row offsets and strengths from the row weights: one pass over the
+ * arcs. Undirected, in = out = degree, and the three are one array (read-only for callers). */
 export function degrees(g: Graph): Degrees {
-  const outDegree = new Float64Array(g.n);
-  const inDegree = new Float64Array(g.n);
-  const strength = new Float64Array(g.n);
-  for (let v = 0; v < g.n; v++) {
-    outDegree[v] = g.outPtr[v + 1]! - g.outPtr[v]!;
-    inDegree[v] = g.inPtr[v + 1]! - g.inPtr[v]!;
-    for (let a = g.outPtr[v]!; a < g.outPtr[v + 1]!; a++) strength[v]! += g.outW[a]!;
-    if (g.directed) for (let a = g.inPtr[v]!; a < g.inPtr[v + 1]!; a++) strength[v]! += g.inW[a]!;
+  const n = g.n;
+  const { outPtr, inPtr, outW, inW } = g;
+  const outDegree = new Float64Array(n);
+  const strength = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const from = outPtr[v]!;
+    const to = outPtr[v + 1]!;
+    outDegree[v] = to - from;
+    let s = 0;
+    for (let a = from; a < to; a++) s += outW[a]!;
+    strength[v] = s;
   }
-  // Undirected: in = out = degree. Directed: degree = in + out (networkx).
-  const degree = g.directed ? outDegree.map((d, v) => d + inDegree[v]!) : outDegree.slice();
+  if (!g.directed) return { degree: outDegree, inDegree: outDegree, outDegree, strength };
+  // Directed: degree = in + out, strength over both directions (networkx).
+  const inDegree = new Float64Array(n);
+  const degree = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const from = inPtr[v]!;
+    const to = inPtr[v + 1]!;
+    inDegree[v] = to - from;
+    degree[v] = outDegree[v]! + inDegree[v]!;
+    let s = 0;
+    for (let a = from; a < to; a++) s += inW[a]!;
+    strength[v]! += s;
+  }
   return { degree, inDegree, outDegree, strength };
 }
 
