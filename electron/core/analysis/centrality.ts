@@ -21,31 +21,28 @@ export interface Degrees {
  * arcs. Undirected, in = out = degree, and the three are one array (read-only for callers). */
 export function degrees(g: Graph): Degrees {
   const n = g.n;
-  const { outPtr, inPtr, outW, inW } = g;
   const outDegree = new Float64Array(n);
   const strength = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    const from = outPtr[v]!;
-    const to = outPtr[v + 1]!;
-    outDegree[v] = to - from;
-    let s = 0;
-    for (let a = from; a < to; a++) s += outW[a]!;
-    strength[v] = s;
-  }
+  countRows(g.outPtr, g.outW, outDegree, strength);
   if (!g.directed) return { degree: outDegree, inDegree: outDegree, outDegree, strength };
   // Directed: degree = in + out, strength over both directions (networkx).
   const inDegree = new Float64Array(n);
+  countRows(g.inPtr, g.inW, inDegree, strength);
   const degree = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    const from = inPtr[v]!;
-    const to = inPtr[v + 1]!;
-    inDegree[v] = to - from;
-    degree[v] = outDegree[v]! + inDegree[v]!;
-    let s = 0;
-    for (let a = from; a < to; a++) s += inW[a]!;
-    strength[v]! += s;
-  }
+  for (let v = 0; v < n; v++) degree[v] = outDegree[v]! + inDegree[v]!;
   return { degree, inDegree, outDegree, strength };
+}
+
+/** Each row's length into `count`, and its weights added to `sum`. */
+function countRows(ptr: Int32Array, w: Float64Array, count: Float64Array, sum: Float64Array): void {
+  for (let v = 0; v < count.length; v++) {
+    const from = ptr[v]!;
+    const to = ptr[v + 1]!;
+    count[v] = to - from;
+    let s = 0;
+    for (let a = from; a < to; a++) s += w[a]!;
+    sum[v]! += s;
+  }
 }
 
 /** Harmonic closeness Σ_{u≠v} 1/d(u, v) over the nodes that reach v, divided by n - 1 so that it
