@@ -203,6 +203,12 @@ async function main(): Promise<void> {
       peakRss = process.memoryUsage().rss;
       const { times: mine, exact, modularity } = await ours(g);
       const oursRss = peakRss;
+      // Ours at once: the references can take an hour on the largest graph, and a run stopped
+      // then should still have shown what it measured.
+      console.log(
+        `${n.toLocaleString('en')} / ${m.toLocaleString('en')}, ours (peak RSS ${Math.round(oursRss / 2 ** 20)} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}): ` +
+          MEASURES.map((x) => `${x} ${fmt([mine[x].ms, mine[x].cpuMs])}`).join(', '),
+      );
       // Sampled betweenness on the same graph: its top 20 against the exact top 20.
       const approx = await time(() => betweennessAuto(g, { samples: Math.min(2000, n), seed: 1 }));
       const est = await betweennessAuto(g, { samples: Math.min(2000, n), seed: 1 });
