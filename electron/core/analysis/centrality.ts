@@ -17,19 +17,32 @@ export interface Degrees {
   strength: Float64Array;
 }
 
+/** Degrees straight from the row offsets and strengths from the row weights: one pass over the
+ * arcs. Undirected, in = out = degree, and the three are one array (read-only for callers). */
 export function degrees(g: Graph): Degrees {
-  const outDegree = new Float64Array(g.n);
-  const inDegree = new Float64Array(g.n);
-  const strength = new Float64Array(g.n);
-  for (let v = 0; v < g.n; v++) {
-    outDegree[v] = g.outPtr[v + 1]! - g.outPtr[v]!;
-    inDegree[v] = g.inPtr[v + 1]! - g.inPtr[v]!;
-    for (let a = g.outPtr[v]!; a < g.outPtr[v + 1]!; a++) strength[v]! += g.outW[a]!;
-    if (g.directed) for (let a = g.inPtr[v]!; a < g.inPtr[v + 1]!; a++) strength[v]! += g.inW[a]!;
-  }
-  // Undirected: in = out = degree. Directed: degree = in + out (networkx).
-  const degree = g.directed ? outDegree.map((d, v) => d + inDegree[v]!) : outDegree.slice();
+  const n = g.n;
+  const outDegree = new Float64Array(n);
+  const strength = new Float64Array(n);
+  countRows(g.outPtr, g.outW, outDegree, strength);
+  if (!g.directed) return { degree: outDegree, inDegree: outDegree, outDegree, strength };
+  // Directed: degree = in + out, strength over both directions (networkx).
+  const inDegree = new Float64Array(n);
+  countRows(g.inPtr, g.inW, inDegree, strength);
+  const degree = new Float64Array(n);
+  for (let v = 0; v < n; v++) degree[v] = outDegree[v]! + inDegree[v]!;
   return { degree, inDegree, outDegree, strength };
+}
+
+/** Each row's length into `count`, and its weights added to `sum`. */
+function countRows(ptr: Int32Array, w: Float64Array, count: Float64Array, sum: Float64Array): void {
+  for (let v = 0; v < count.length; v++) {
+    const from = ptr[v]!;
+    const to = ptr[v + 1]!;
+    count[v] = to - from;
+    let s = 0;
+    for (let a = from; a < to; a++) s += w[a]!;
+    sum[v]! += s;
+  }
 }
 
 /** Harmonic closeness Σ_{u≠v} 1/d(u, v) over the nodes that reach v, divided by n - 1 so that it

@@ -2,14 +2,15 @@ import type { Adjacency } from './undirected';
 
 // k-core number of every node (Batagelj & Zaversnik 2003, O(m)): the largest k such that the node
 // belongs to a subgraph where everyone has at least k ties. Computed on the undirected simple view
-// (who is in touch with whom); networkx's core_number gives the same on undirected graphs.
+// (who is in touch with whom); networkx's core_number gives the same on undirected graphs. Typed
+// arrays only: the rows of the graph, and four arrays of n (or max degree) integers.
 
 export function coreNumber(u: Adjacency): Int32Array {
-  const n = u.n;
+  const { n, ptr, adj } = u;
   const deg = new Int32Array(n);
   let maxDeg = 0;
   for (let v = 0; v < n; v++) {
-    deg[v] = u.ptr[v + 1]! - u.ptr[v]!;
+    deg[v] = ptr[v + 1]! - ptr[v]!;
     if (deg[v]! > maxDeg) maxDeg = deg[v]!;
   }
   // Bucket sort by degree: vert is the order, pos the place of each node in it, bin the start of
@@ -32,9 +33,10 @@ export function coreNumber(u: Adjacency): Int32Array {
   bin[0] = 0;
   for (let i = 0; i < n; i++) {
     const v = vert[i]!;
-    for (let a = u.ptr[v]!; a < u.ptr[v + 1]!; a++) {
-      const w = u.adj[a]!;
-      if (deg[w]! > deg[v]!) {
+    const dv = deg[v]!;
+    for (let a = ptr[v]!, end = ptr[v + 1]!; a < end; a++) {
+      const w = adj[a]!;
+      if (deg[w]! > dv) {
         const dw = deg[w]!;
         const pw = pos[w]!;
         const ps = bin[dw]!;

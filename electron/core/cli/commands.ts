@@ -4,6 +4,7 @@ import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
 import { PLAN_COMMANDS } from '../exchange/plan-commands';
 import { INTERCHANGE_COMMANDS } from '../interchange/cli-commands';
+import { overTimeKind, overTimePeriods, printOverTime } from './over-time-command';
 import { UsageError } from './passphrase';
 
 // Each CLI command: its options, and what it does through the same contract the UI uses.
@@ -221,8 +222,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   analyze: {
     usage:
-      'cordon analyze FILE --measure degree|betweenness|closeness|eigenvector|pagerank|kcore|louvain [--top N] [--link-types a,b] [--min-grade B2] [--as-of DATE] [--directed] [--weighted] [--json]',
-    summary: 'Rank the entities of a case by a network measure (louvain: community number, largest community first).',
+      'cordon analyze FILE --measure degree|betweenness|closeness|eigenvector|pagerank|kcore|louvain [--top N] [--link-types a,b] [--min-grade B2] [--as-of DATE] [--directed] [--weighted] [--json]\n       cordon analyze FILE --over-time phases|month|quarter [--top N] [--link-types a,b] [--min-grade B2] [--directed] [--weighted] [--json]',
+    summary:
+      'Rank the entities of a case by a network measure (louvain: community number, largest community first); or, with --over-time, degree and betweenness per period and who rose to or fell from the top N brokers.',
     positionals: ['FILE'],
     options: {
       ...json,
@@ -231,10 +233,22 @@ export const COMMANDS: Record<string, Command> = {
       'link-types': { type: 'string' },
       'min-grade': { type: 'string' },
       'as-of': { type: 'string' },
+      'over-time': { type: 'string' },
       directed: { type: 'boolean' },
       weighted: { type: 'boolean' },
     },
     async run(ctx) {
+      const over = str(ctx.values['over-time']);
+      if (over !== undefined) {
+        const kind = overTimeKind(over);
+        if (ctx.values.measure !== undefined) throw new UsageError('--over-time measures degree and betweenness per period: leave out --measure');
+        if (ctx.values['as-of'] !== undefined) throw new UsageError('--over-time takes no --as-of: each period has its own dates');
+        const top = positiveInt(ctx.values.top, '--top');
+        const scope = analysisScopeOptions(ctx);
+        await ctx.openCase(ctx.positionals[0]!);
+        printOverTime(ctx, kind, await ctx.call('analysis.overTime', { ...scope, periods: overTimePeriods(kind), ...(top ? { top } : {}) }));
+        return 0;
+      }
       const measure = str(ctx.values.measure);
       const column = measure ? ANALYZE_COLUMNS[measure] : undefined;
       if (!measure || !column) throw new UsageError(`--measure is one of ${Object.keys(ANALYZE_COLUMNS).join(', ')}`);

@@ -79,4 +79,48 @@ describe('cordon analyze / disrupt', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^cordon: NOT_FOUND: Entity XX-nobody is not in this case/);
   });
+
+  it('analyze --over-time: periods, entities per period and the broker changes, as JSON and as text', async () => {
+    const { file, run } = await demoFile();
+    const phases = await run('analyze', file, '--over-time', 'phases', '--top', '5', '--json');
+    expect(phases.code).toBe(0);
+    const j = JSON.parse(phases.out);
+    expect(Object.keys(j).sort()).toEqual(['audit_seq', 'changes', 'entities', 'over_time', 'periods', 'top']);
+    expect(j).toMatchObject({ over_time: 'phases', top: 5 });
+    expect(j.periods).toHaveLength(11);
+    expect(j.periods[0]).toMatchObject({ label: '1994-01 – 1994-02', from: '1994-01', to: '1994-02' });
+    const n1 = j.entities.find((e: { caption: string }) => e.caption === 'N1');
+    expect(n1.rank.filter((r: number | null) => r === 1)).toHaveLength(9);
+    expect(n1.degree).toHaveLength(11);
+    // Morselli's account: N12 rose to broker in phase 5.
+    expect(j.changes).toContainEqual(expect.objectContaining({ period: '1994-09 – 1994-10', caption: 'N12', kind: 'rose', rank_before: 12, rank_after: 2 }));
+    const text = await run('analyze', file, '--over-time', 'phases', '--top', '5');
+    expect(text.code).toBe(0);
+    const lines = text.out.trim().split('\n');
+    expect(lines[0]).toBe('network over time: 11 periods (phases); broker = top 5 by betweenness');
+    expect(lines[2]).toMatch(/^1994-01 – 1994-02 +\d+ +\d+ {2}N1 \(0\.\d{3}\)$/);
+    expect(lines).toContain('1994-09 – 1994-10: N12 rose to broker (rank 12 → rank 2)');
+    expect(lines.filter((l) => / (rose to|fell from) broker /.test(l))).toHaveLength(j.changes.length);
+    expect(JSON.parse((await run('analyze', file, '--over-time', 'month', '--json')).out).periods).toHaveLength(22);
+    const quarters = JSON.parse((await run('analyze', file, '--over-time', 'quarter', '--link-types', 'Call', '--json')).out);
+    expect(quarters.periods.length).toBeGreaterThan(1);
+    expect(quarters.periods.length).toBeLessThan(22);
+  });
+
+  it('analyze --over-time: usage errors exit 2; a case without dated links exits 4 with one clear line', async () => {
+    const { file, run } = await demoFile();
+    expect((await run('analyze', file, '--over-time', 'year')).code).toBe(2);
+    expect((await run('analyze', file, '--over-time', 'phases', '--measure', 'degree')).code).toBe(2);
+    expect((await run('analyze', file, '--over-time', 'phases', '--as-of', '1994-05-01')).code).toBe(2);
+    expect((await run('analyze', file, '--over-time', 'phases', '--top', '0')).code).toBe(2);
+    const undated = join(tempDir(), 'undated.cordon');
+    expect((await run('case', 'create', undated)).code).toBe(0);
+    const a = (await run('entity', 'add', undated, '--schema', 'Person', '--prop', 'name=A')).out.trim();
+    const b = (await run('entity', 'add', undated, '--schema', 'Person', '--prop', 'name=B')).out.trim();
+    expect((await run('link', 'add', undated, '--schema', 'Associate', '--from', a, '--to', b)).code).toBe(0);
+    const r = await run('analyze', undated, '--over-time', 'phases');
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/^cordon: INVALID_INPUT: No link in this case carries a date/);
+    expect(r.out).toBe('');
+  });
 });
