@@ -1,5 +1,5 @@
 import cytoscape, { type Core } from 'cytoscape';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { centresBox, layoutBox, viewportFor } from '../../renderer/src/features/chart/fitView';
 import { applyPositionsInFrames, NODES_PER_FRAME } from '../../renderer/src/features/chart/positions';
 
@@ -46,9 +46,10 @@ describe('applying a big layout', () => {
     await runFrame();
     await done;
     expect(moved()).toBe(n - 1);
-    // cytoscape drops a stopped animation at its next frame.
+    // cytoscape drops a stopped animation at its own next frame, which headless cytoscape runs on
+    // a timer of its own (not the frames driven here): wait for it rather than guess its timing.
     await runFrame();
-    expect(cy.animated()).toBe(false);
+    await vi.waitFor(() => expect(cy.animated()).toBe(false), { timeout: 10_000, interval: 20 });
     expect(cy.getElementById('n3').position()).toEqual({ x: 0, y: 0 });
     expect(cy.getElementById(`n${n - 1}`).position()).toEqual({ x: 2 * n - 1, y: 2 * n });
   });
@@ -62,9 +63,10 @@ describe('applying a big layout', () => {
     await runFrame();
     await done;
     expect(cy.nodes().filter((m) => m.position().x === 5).length).toBe(NODES_PER_FRAME);
-    // cytoscape drops a stopped animation at its next frame.
+    // cytoscape drops a stopped animation at its own next frame, which headless cytoscape runs on
+    // a timer of its own (not the frames driven here): wait for it rather than guess its timing.
     await runFrame();
-    expect(cy.animated()).toBe(false);
+    await vi.waitFor(() => expect(cy.animated()).toBe(false), { timeout: 10_000, interval: 20 });
   });
 
   it('applies a small layout at once', async () => {
