@@ -1,8 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { captionOf, getProperty, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
+import { captionOf, type SchemaDef } from '../../../shared/catalogue';
 import type { EntitySummary, ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
+import { captionFrom, searchText } from '../store/entities';
 import { requireSourceRid, sourceRid } from '../store/sources';
 import { ContentChecker } from './content';
 import type { EntityLine, Manifest, OperationLine, Receipt, RetractionLine, SourceLine, StatementLine } from './format';
@@ -354,15 +355,11 @@ export class ApplySink implements PayloadSink {
     if (!g) return;
     this.group = null;
     this.grouped.add(g.id);
-    // The same rules as EntityStore (caption from the catalogue; searchable types only).
-    const caption = captionOf(g.schema, (p) => g.values.filter(([k]) => k === p).map(([, v]) => v));
+    // The same rules as EntityStore: one caption and one search text for an entity, wherever it is written.
+    const caption = captionFrom(g.schema, g.values);
     this.q.caption.run(caption, naturalSortKey(caption), g.id);
-    const texts: string[] = [];
-    for (const [prop, value] of g.values) {
-      const def = getProperty(g.schema, prop);
-      if (def && SEARCHABLE_TYPES.has(def.type) && !texts.includes(value)) texts.push(value);
-    }
-    if (texts.length) this.q.searchText.run(texts.join('\n'), g.id);
+    const text = searchText(g.schema, g.values);
+    if (text) this.q.searchText.run(text, g.id);
   }
 
   /** Entities whose caption and search text must be recomputed from the case (after closing the last group). */

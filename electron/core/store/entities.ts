@@ -185,7 +185,8 @@ export function naturalId(schema: SchemaDef, values: Array<[string, string]>): s
   return `${schema.name.toLowerCase()}-${parts.join('-')}`;
 }
 
-function searchText(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
+/** The text an entity is found by: its values of searchable types, each once. */
+export function searchText(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
   const texts: string[] = [];
   for (const [prop, value] of values) {
     const def = getProperty(schema, prop);
@@ -194,7 +195,8 @@ function searchText(schema: SchemaDef, values: ReadonlyArray<readonly [string, s
   return texts.join('\n');
 }
 
-function captionFrom(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
+/** The caption the catalogue gives an entity with these values. */
+export function captionFrom(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
   return captionOf(schema, (prop) => values.filter(([p]) => p === prop).map(([, v]) => v));
 }
 
