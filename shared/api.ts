@@ -734,7 +734,7 @@ export const events = {
     label: z.string(),
     done: z.number(),
     total: z.number(),
-    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+    state: z.enum(['running', 'saving', 'done', 'cancelled', 'failed']),
   }),
   locked: z.object({ reason: z.enum(['idle', 'user']) }),
   closed: z.object({}),

@@ -4,7 +4,7 @@ import { CordonError } from '../../shared/errors';
 
 // Long work (imports, analyses, demo builds) runs as a job: it reports progress through the
 // `progress` event and can be cancelled by id with `job.cancel`, which the runtime answers
-// without waiting behind the job itself.
+// without waiting behind the job itself, until it says it is saving its result.
 
 export interface Job {
   readonly id: string;
@@ -15,6 +15,12 @@ export interface Job {
   check(): void;
   /** Yields to the event loop (so a cancel can arrive), then checks. */
   checkpoint(): Promise<void>;
+  /**
+   * Says the job is now writing its result (a transaction's COMMIT, a file's rename): it can no
+   * longer be cancelled, and the panel shows it saving rather than offering a Cancel that would
+   * not be honoured.
+   */
+  saving(): void;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -29,12 +35,14 @@ export class Jobs {
     const controller = new AbortController();
     this.running.set(id, controller);
     let last = 0;
+    let saving = false;
     let currentTotal = total;
     const job: Job = {
       id,
       signal: controller.signal,
       progress: (done, t) => {
         if (t !== undefined) currentTotal = t;
+        if (saving) return;
         const now = Date.now();
         if (now - last < 100 && done < currentTotal) return;
         last = now;
@@ -46,6 +54,12 @@ export class Jobs {
       checkpoint: async () => {
         await new Promise<void>((resolve) => setImmediate(resolve));
         job.check();
+      },
+      saving: () => {
+        job.check();
+        saving = true;
+        this.running.delete(id);
+        this.emit('progress', { job: id, label, done: currentTotal, total: currentTotal, state: 'saving' });
       },
     };
     this.emit('progress', { job: id, label, done: 0, total, state: 'running' });

@@ -36,6 +36,39 @@ describe('jobs: progress and cancel', () => {
     expect(jobs.cancel(events[0]!.job)).toBe(false);
   });
 
+  it('a job saving its result can no longer be cancelled: the cancel is refused and the job ends done', async () => {
+    const events: Array<{ job: string; done: number; state: string }> = [];
+    const jobs = new Jobs((_e, p) => events.push(p as never));
+    let cancelledWhileSaving: boolean | undefined;
+    const r = await jobs.run('commit', 10, async (job) => {
+      job.progress(4);
+      job.saving();
+      job.progress(8); // a late tick says nothing: the panel shows saving until the end
+      cancelledWhileSaving = jobs.cancel(job.id);
+      await new Promise((r) => setImmediate(r));
+      job.check();
+      return 'committed';
+    });
+    expect(r).toBe('committed');
+    expect(cancelledWhileSaving).toBe(false);
+    expect(events.map((e) => [e.state, e.done])).toEqual([
+      ['running', 0],
+      ['running', 4],
+      ['saving', 10],
+      ['done', 10],
+    ]);
+  });
+
+  it('a job cancelled before it says it is saving is cancelled', async () => {
+    const jobs = new Jobs(() => undefined);
+    await expect(
+      jobs.run('commit', 1, async (job) => {
+        jobs.cancel(job.id);
+        job.saving();
+      }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('job.cancel is answered through the contract even while another call is queued', async () => {
     const core = testCore(tempDir());
     expect(await core.ok('job.cancel', { job: '00000000-0000-4000-8000-000000000000' })).toEqual({ cancelled: false });

@@ -38,4 +38,14 @@ describe('jobs store', () => {
     emit('x', 'Import', 'running', 7, 10);
     expect(jobs().find((j) => j.job === 'x')).toMatchObject({ state: 'cancelled', done: 0 });
   });
+
+  it('a job saving its result stays saving against a late running event, then ends', () => {
+    const jobs = jobsSnapshot;
+    emit('s', 'Import', 'running', 5, 10);
+    emit('s', 'Import', 'saving', 10, 10);
+    emit('s', 'Import', 'running', 7, 10);
+    expect(jobs().find((j) => j.job === 's')).toMatchObject({ state: 'saving', done: 10 });
+    emit('s', 'Import', 'done', 10, 10);
+    expect(jobs().find((j) => j.job === 's')).toMatchObject({ state: 'done' });
+  });
 });

@@ -90,10 +90,10 @@ export async function runImport(
           layoutId: opts.dryRun ? null : sink.layoutId,
           seconds: Number(process.hrtime.bigint() - started) / 1e9,
         });
-      sink.commit(() => {
+      await sink.commit(() => {
         const r = finish();
         return { created: r.created, merged: r.merged, skipped: r.skipped, entities: r.entities, links: r.links, records: r.records, errors: r.errors.slice(0, 100), warnings: r.warnings };
-      });
+      }, job);
       return finish();
     } catch (err) {
       sink.rollback();

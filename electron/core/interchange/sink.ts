@@ -9,6 +9,7 @@ import type { Case } from '../store/case';
 import { naturalId, type EntityInput, type EntityRow, type LinkInput } from '../store/entities';
 import { createSource, requireSource } from '../store/sources';
 import type { ReportBuilder } from './report';
+import type { Job } from '../jobs';
 
 // Where every importer writes: one transaction around the whole import (BEGIN … COMMIT, ROLLBACK
 // on error, cancel or dry run), entities and links buffered and written through the store's bulk
@@ -130,10 +131,20 @@ export class ImportSink {
     if (this.c.db.inTransaction) this.c.db.exec('ROLLBACK');
   }
 
-  /** Writes what is buffered, refreshes touched entities, records the import and commits. */
-  commit(reportJson: () => unknown): void {
+  /**
+   * Writes what is buffered, refreshes touched entities, records the import and commits. A cancel
+   * is honoured up to the COMMIT itself: the refresh of a big merge yields between entities, and
+   * the job says it is saving (no longer cancellable) only once nothing is left but to commit.
+   */
+  async commit(reportJson: () => unknown, job: Pick<Job, 'checkpoint' | 'saving'>): Promise<void> {
     this.flush();
-    for (const id of this.dirty) this.c.entities.refresh(id);
+    let n = 0;
+    for (const id of this.dirty) {
+      this.c.entities.refresh(id);
+      if (++n % 500 === 0) await job.checkpoint();
+    }
+    await job.checkpoint();
+    if (!this.opts.dryRun) job.saving();
     const report = reportJson() as { created: number; merged: number; skipped: number; entities: number; links: number };
     this.c.db
       .prepare('UPDATE imports SET source_id = ?, report = ?, finished_at = ? WHERE id = ?')

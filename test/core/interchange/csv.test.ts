@@ -1,6 +1,6 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReportBuilder } from '../../../electron/core/interchange/report';
 import { loadSpec } from '../../../electron/core/interchange/handlers';
 import { counts, fixture, openCase } from './support';
@@ -173,6 +173,39 @@ describe('CSV intake: import', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(core.events.at(-1)?.payload).toMatchObject({ job, state: 'cancelled' });
     expect(counts(db())).toEqual(before);
+  });
+
+  it('a cancel during the end of an import (the refresh of the entities it added to) still writes nothing', async () => {
+    const { core, db, dir } = await openCase();
+    // First import: 1,200 people known by phone. Second import: a name for each, so the end of the
+    // import refreshes 1,200 existing entities (their captions and search text) before it commits.
+    const phones = Array.from({ length: 1200 }, (_, i) => `+4470${String(i).padStart(7, '0')}`);
+    const spec = { version: 1 as const, name: 'People', entities: [{ key: 'p', schema: 'Person', properties: { phone: { column: 'phone' }, name: { column: 'name' } }, identity: ['phone'] }], links: [] };
+    const first = join(dir, 'phones.csv');
+    writeFileSync(first, ['phone,name', ...phones.map((p) => `${p},`)].join('\n'));
+    await core.ok('import.run', { path: first, format: 'csv', spec });
+    const second = join(dir, 'names.csv');
+    writeFileSync(second, ['phone,name', ...phones.map((p, i) => `${p},Person ${i}`)].join('\n'));
+    const before = counts(db());
+
+    // The cancel is sent when the first entity is refreshed: every row has been read by then.
+    const refresh = core.session.case.entities.refresh.bind(core.session.case.entities);
+    let refreshed = 0;
+    let cancel: Promise<unknown> | null = null;
+    vi.spyOn(core.session.case.entities, 'refresh').mockImplementation((id: string) => {
+      if (refreshed++ === 0) {
+        const job = (core.events.filter((e) => e.event === 'progress' && (e.payload as { label: string }).label === 'Import of names.csv').at(-1)?.payload as { job: string }).job;
+        cancel = core.ok('job.cancel', { job });
+      }
+      return refresh(id);
+    });
+    const result = await core.call('import.run', { path: second, format: 'csv', spec });
+    expect(await cancel).toEqual({ cancelled: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(refreshed).toBeGreaterThan(0);
+    expect(refreshed).toBeLessThan(1200);
+    expect(counts(db())).toEqual(before);
+    expect(db().prepare("SELECT count(*) FROM statements WHERE prop = 'name'").pluck().get()).toBe(0);
   });
 
   it('XLSX: the first sheet, dates as dates, through the same mapping', async () => {

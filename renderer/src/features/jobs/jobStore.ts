@@ -13,6 +13,7 @@ export interface JobEntry extends JobEvent {
 }
 
 const DONE_FADE_MS = 5000;
+const FINISHED: ReadonlySet<JobEvent['state']> = new Set(['done', 'cancelled', 'failed']);
 
 let jobs: readonly JobEntry[] = [];
 /** Dismissed jobs: a late event (events are delivered asynchronously) must not bring one back. */
@@ -28,8 +29,8 @@ function publish(next: readonly JobEntry[]): void {
 function receive(e: JobEvent): void {
   if (gone.has(e.job)) return;
   const known = jobs.find((j) => j.job === e.job);
-  // A late "running" throttled event must never overwrite how the job ended.
-  if (known && known.state !== 'running') return;
+  // A late "running" throttled event must never overwrite how the job ended, nor its saving.
+  if (known && (FINISHED.has(known.state) || (known.state === 'saving' && e.state === 'running'))) return;
   const entry: JobEntry = { ...e, firstSeen: known?.firstSeen ?? Date.now() };
   let next = known ? jobs.map((j) => (j.job === e.job ? entry : j)) : [...jobs, entry];
   // Repeated short work (a screen refreshing its figures) must not stack rows: of finished jobs
