@@ -57,6 +57,10 @@ const NETWORKX_MAX_NODES = Number(process.env.BENCH_ANALYSIS_NETWORKX_MAX ?? 10_
 /** `BENCH_ANALYSIS_NETWORKX_SKIP=betweenness,closeness` leaves those measures out of networkx's run
  * (they are what takes its 10k run ~25 min); its other measures still run. */
 const NETWORKX_SKIP = (process.env.BENCH_ANALYSIS_NETWORKX_SKIP ?? '').split(',').filter(Boolean);
+/** `BENCH_ANALYSIS_IGRAPH_SKIP=betweenness` does the same for igraph: its exact betweenness on
+ * 50,000 / 250,000 takes over a quarter of an hour single-threaded, and the measures after it
+ * should still be measured in a run of reasonable length. */
+const IGRAPH_SKIP = (process.env.BENCH_ANALYSIS_IGRAPH_SKIP ?? '').split(',').filter(Boolean);
 const MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
 type Measure = (typeof MEASURES)[number];
 
@@ -83,14 +87,14 @@ function randomGraph(n: number, m: number, seed: number): { g: Graph; edges: Int
 
 const REFERENCE_PY = String.raw`
 import json, sys, time
-path, with_nx, nx_skip = sys.argv[1], sys.argv[2] == '1', set(sys.argv[3].split(','))
+path, with_nx, nx_skip, ig_skip = sys.argv[1], sys.argv[2] == '1', set(sys.argv[3].split(',')), set(sys.argv[4].split(','))
 with open(path) as f:
     n, m = map(int, f.readline().split())
     edges = [tuple(map(int, l.split())) for l in f]
 out = {'igraph': {}, 'networkx': {}}
 out['modularity'] = {}
-def clock(fn, name=None):
-    if name in nx_skip: return None
+def clock(fn, name=None, skip=nx_skip):
+    if name in skip: return None
     best, spent, runs = None, 0.0, 0
     while runs < 100:
         t, c = time.perf_counter(), time.process_time(); fn()
@@ -103,15 +107,15 @@ import igraph as ig
 g = ig.Graph(n=n, edges=edges)
 g.es['weight'] = [1.0] * len(edges)
 ms = out['igraph']
-ms['degree'] = clock(lambda: (g.degree(), g.strength(weights='weight')))
-ms['betweenness'] = clock(lambda: g.betweenness(directed=False, weights=None))
-ms['closeness'] = clock(lambda: g.harmonic_centrality(weights=None))
-ms['eigenvector'] = clock(lambda: g.eigenvector_centrality(weights=None))
-ms['pagerank'] = clock(lambda: g.pagerank(weights=None))
-ms['kcore'] = clock(lambda: g.coreness())
-ms['louvain'] = clock(lambda: g.community_multilevel(weights=None))
+ms['degree'] = clock(lambda: (g.degree(), g.strength(weights='weight')), 'degree', ig_skip)
+ms['betweenness'] = clock(lambda: g.betweenness(directed=False, weights=None), 'betweenness', ig_skip)
+ms['closeness'] = clock(lambda: g.harmonic_centrality(weights=None), 'closeness', ig_skip)
+ms['eigenvector'] = clock(lambda: g.eigenvector_centrality(weights=None), 'eigenvector', ig_skip)
+ms['pagerank'] = clock(lambda: g.pagerank(weights=None), 'pagerank', ig_skip)
+ms['kcore'] = clock(lambda: g.coreness(), 'kcore', ig_skip)
+ms['louvain'] = clock(lambda: g.community_multilevel(weights=None), 'louvain', ig_skip)
 out['modularity']['igraph'] = g.community_multilevel(weights=None).modularity
-ms['cuts'] = clock(lambda: (g.articulation_points(), g.bridges()))
+ms['cuts'] = clock(lambda: (g.articulation_points(), g.bridges()), 'cuts', ig_skip)
 if with_nx:
     import networkx as nx
     G = nx.Graph(); G.add_nodes_from(range(n)); G.add_edges_from(edges, weight=1.0)
@@ -185,11 +189,13 @@ async function ours(g: Graph): Promise<{ times: Record<Measure, Timing>; exact: 
 }
 
 type Pair = [number, number];
-const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+// Sub-millisecond measures (k-core, degree at 1,000 nodes) in microseconds: rounded to 0.1 ms they
+// read as 0.0 against 0.1 and hide a 2× either way.
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${Math.round(ms * 1000)} µs`);
 /** "wall (cpu)" */
 const fmt = (t: Pair | null | undefined) => (t ? `${fmtMs(t[0])} (${fmtMs(t[1])})` : '—');
 const ratio = (ref: Pair | null | undefined, mine: Timing) => (ref ? `${(ref[0] / mine.ms).toFixed(1)}×` : '—');
-const round = (ms: number) => Math.round(ms * 10) / 10;
+const round = (ms: number) => (ms >= 1 ? Math.round(ms * 10) / 10 : Math.round(ms * 1000) / 1000);
 
 async function main(): Promise<void> {
   ensureReferences();
@@ -221,9 +227,9 @@ async function main(): Promise<void> {
       for (let k = 0; k < edges.length; k += 2) lines.push(`${edges[k]} ${edges[k + 1]}`);
       writeFileSync(file, lines.join('\n'));
       const withNx = n <= NETWORKX_MAX_NODES;
-      const py = spawnSync(PYTHON, ['-c', REFERENCE_PY, file, withNx ? '1' : '0', NETWORKX_SKIP.join(',')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const py = spawnSync(PYTHON, ['-c', REFERENCE_PY, file, withNx ? '1' : '0', NETWORKX_SKIP.join(','), IGRAPH_SKIP.join(',')], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (py.status !== 0) throw new Error(`reference run failed: ${py.stderr}`);
-      const ref = JSON.parse(py.stdout) as { igraph: Record<Measure, Pair>; networkx: Partial<Record<Measure, Pair>>; modularity: { igraph: number; networkx?: number } };
+      const ref = JSON.parse(py.stdout) as { igraph: Record<Measure, Pair | null>; networkx: Partial<Record<Measure, Pair>>; modularity: { igraph: number; networkx?: number } };
       const load = loadavg().map((l) => Math.round(l * 100) / 100);
 
       rows.push(`\n${n.toLocaleString('en')} nodes / ${m.toLocaleString('en')} edges   (peak RSS ${Math.round(oursRss / 2 ** 20)} MB; load average ${load.join(' ')})`);
@@ -241,10 +247,10 @@ async function main(): Promise<void> {
             nodes: n,
             edges: m,
             ours_ms: round(mine[measure].ms),
-            igraph_ms: round(ref.igraph[measure][0]),
+            igraph_ms: ref.igraph[measure] ? round(ref.igraph[measure][0]) : null,
             networkx_ms: nx === null ? null : round(nx[0]),
             ours_cpu_ms: round(mine[measure].cpuMs),
-            igraph_cpu_ms: round(ref.igraph[measure][1]),
+            igraph_cpu_ms: ref.igraph[measure] ? round(ref.igraph[measure][1]) : null,
             networkx_cpu_ms: nx === null ? null : round(nx[1]),
             ours_first_ms: round(mine[measure].firstMs),
             rss_mb: Math.round(oursRss / 2 ** 20),

