@@ -39,7 +39,7 @@ import { cuts } from '../../electron/core/analysis/cuts';
 import { GraphBuilder, type Graph } from '../../electron/core/analysis/graph';
 import { coreNumber } from '../../electron/core/analysis/kcore';
 import { closePool, defaultThreads } from '../../electron/core/analysis/pool';
-import { mulberry32 } from '../../electron/core/analysis/random';
+import { randomEdges } from '../../electron/core/analysis/random';
 import { undirected } from '../../electron/core/analysis/undirected';
 
 const PYTHON = '/usr/bin/python3';
@@ -64,24 +64,12 @@ const IGRAPH_SKIP = (process.env.BENCH_ANALYSIS_IGRAPH_SKIP ?? '').split(',').fi
 const MEASURES = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'kcore', 'louvain', 'cuts'] as const;
 type Measure = (typeof MEASURES)[number];
 
-/** G(n, m): m distinct edges drawn uniformly, seeded, so every run benches the same graphs. */
+/** G(n, m), seeded, so every run benches the same graphs. */
 function randomGraph(n: number, m: number, seed: number): { g: Graph; edges: Int32Array } {
-  const rng = mulberry32(seed);
   const b = new GraphBuilder(false, 'last');
   for (let i = 0; i < n; i++) b.node(String(i));
-  const seen = new Set<number>();
-  const edges = new Int32Array(2 * m);
-  let k = 0;
-  while (seen.size < m) {
-    const u = Math.floor(rng() * n);
-    const v = Math.floor(rng() * n);
-    const key = Math.min(u, v) * n + Math.max(u, v);
-    if (u === v || seen.has(key)) continue;
-    seen.add(key);
-    b.edge(String(u), String(v));
-    edges[k++] = u;
-    edges[k++] = v;
-  }
+  const edges = randomEdges(n, m, seed);
+  for (let k = 0; k < edges.length; k += 2) b.edge(String(edges[k]), String(edges[k + 1]));
   return { g: b.build(), edges };
 }
 

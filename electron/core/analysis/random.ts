@@ -26,3 +26,22 @@ export function sampleWithoutReplacement(n: number, k: number, rng: () => number
   }
   return pool.slice(0, take).sort();
 }
+
+/** G(n, m): m distinct edges drawn uniformly (no self-loops), seeded, as pairs u₀ v₀ u₁ v₁ …:
+ * the random graphs of the analysis bench and tests. */
+export function randomEdges(n: number, m: number, seed: number): Int32Array {
+  const rng = mulberry32(seed);
+  const seen = new Set<number>();
+  const edges = new Int32Array(2 * m);
+  let k = 0;
+  while (seen.size < m) {
+    const u = Math.floor(rng() * n);
+    const v = Math.floor(rng() * n);
+    const key = Math.min(u, v) * n + Math.max(u, v);
+    if (u === v || seen.has(key)) continue;
+    seen.add(key);
+    edges[k++] = u;
+    edges[k++] = v;
+  }
+  return edges;
+}

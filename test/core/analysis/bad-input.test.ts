@@ -7,7 +7,7 @@ import { simulateStrategy } from '../../../electron/core/analysis/disrupt';
 import { graphFromEdges, GraphBuilder, type Graph } from '../../../electron/core/analysis/graph';
 import { coreNumber } from '../../../electron/core/analysis/kcore';
 import { shortestPaths } from '../../../electron/core/analysis/paths';
-import { mulberry32 } from '../../../electron/core/analysis/random';
+import { randomEdges } from '../../../electron/core/analysis/random';
 import { runMeasures } from '../../../electron/core/analysis/run';
 import { undirected } from '../../../electron/core/analysis/undirected';
 import { asCase, caviarGraph, krebsGraph, montagnaGraph } from './fixtures';
@@ -20,17 +20,10 @@ const ALL = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'k
 
 /** A random graph with n nodes and m distinct edges (seeded). */
 export function randomGraph(n: number, m: number, seed = 7): Graph {
-  const rng = mulberry32(seed);
   const b = new GraphBuilder(false, 'last');
   for (let i = 0; i < n; i++) b.node(`v${i}`);
-  const seen = new Set<number>();
-  while (seen.size < m) {
-    const u = Math.floor(rng() * n);
-    const v = Math.floor(rng() * n);
-    if (u === v || seen.has(Math.min(u, v) * n + Math.max(u, v))) continue;
-    seen.add(Math.min(u, v) * n + Math.max(u, v));
-    b.edge(`v${u}`, `v${v}`);
-  }
+  const edges = randomEdges(n, m, seed);
+  for (let k = 0; k < edges.length; k += 2) b.edge(`v${edges[k]}`, `v${edges[k + 1]}`);
   return b.build();
 }
 

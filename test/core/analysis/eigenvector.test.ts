@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eigenvector } from '../../../electron/core/analysis/centrality';
 import { estimateSpectrum } from '../../../electron/core/analysis/chebyshev';
 import { GraphBuilder, type Graph } from '../../../electron/core/analysis/graph';
-import { mulberry32 } from '../../../electron/core/analysis/random';
+import { mulberry32, randomEdges } from '../../../electron/core/analysis/random';
 
 // Eigenvector centrality on undirected graphs goes through the Chebyshev iteration (chebyshev.ts);
 // directed graphs through the power iteration. The reference tests (measures.test.ts) hold both to
@@ -22,16 +22,9 @@ function graph(directed: boolean, edges: Array<[string, string, number?]>, nodes
 
 function random(n: number, m: number, seed: number, directed: boolean, weighted = false): Graph {
   const rng = mulberry32(seed);
+  const pairs = randomEdges(n, m, seed);
   const edges: Array<[string, string, number]> = [];
-  const seen = new Set<number>();
-  while (seen.size < m) {
-    const u = Math.floor(rng() * n);
-    const v = Math.floor(rng() * n);
-    const key = Math.min(u, v) * n + Math.max(u, v);
-    if (u === v || seen.has(key)) continue;
-    seen.add(key);
-    edges.push([String(u), String(v), weighted ? 1 + Math.floor(rng() * 9) : 1]);
-  }
+  for (let k = 0; k < pairs.length; k += 2) edges.push([String(pairs[k]), String(pairs[k + 1]), weighted ? 1 + Math.floor(rng() * 9) : 1]);
   return graph(directed, edges, Array.from({ length: n }, (_, i) => String(i)));
 }
 
