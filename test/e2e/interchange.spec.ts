@@ -158,10 +158,14 @@ test('an export of a big case shows its progress in the dialog; Cancel leaves no
   // Running: the dialog cannot be closed under the job, only the job cancelled.
   await expect(dialog.locator('.bp6-dialog-footer').getByRole('button', { name: 'Close' })).toBeDisabled();
   await expect(job.locator('.job-count')).toContainText(/\d+ \/ \d+/);
+  // The options cannot change under a running export.
+  await expect(dialog.locator('#export-format')).toBeDisabled();
+  await expect(dialog.locator('#export-include-restricted')).toBeDisabled();
   await app.shot('interchange-03-export-progress');
   await cancelJob(job);
   await expect(dialog.getByText('The export was cancelled; no file was written.')).toBeVisible();
   await expect(job).toHaveAttribute('data-state', 'cancelled');
+  await expect(dialog.locator('#export-format')).toBeEnabled();
   await app.shot('interchange-04-export-cancelled');
   expect(readdirSync(app.dataDir).sort()).toEqual(before);
   expect((await ok(app, 'audit.list', { limit: 5 })).rows.filter((r) => r.action === 'export')).toHaveLength(0);

@@ -63,24 +63,27 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <ExportResult report={result} />
           ) : (
             <>
-              <FormGroup label={t('export.format')} labelFor="export-format">
-                <HTMLSelect id="export-format" fill value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)} options={EXPORT_FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}`) }))} />
-              </FormGroup>
-              <PathInput id="export-path" label={t('export.path')} value={path} onChange={setPath} helperText={t(format === 'csv' ? 'export.pathCsvHelp' : 'export.pathHelp')} />
-              <RadioGroup label={t('export.scope')} selectedValue={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)} inline>
-                <Radio value="case" label={t('export.scopeCase')} />
-                <Radio value="selected" label={t('export.scopeSelected')} disabled={selectedId === null} />
-                <Radio value="query" label={t('export.scopeQuery')} />
-              </RadioGroup>
-              {scope === 'query' && (
-                <FormGroup label={t('export.query')} labelFor="export-query" helperText={t('export.queryHelp')}>
-                  <InputGroup id="export-query" value={query} onValueChange={setQuery} />
+              {/* While the export runs its options cannot change: they would not apply to it. */}
+              <fieldset className="export-options" disabled={busy}>
+                <FormGroup label={t('export.format')} labelFor="export-format">
+                  <HTMLSelect id="export-format" fill value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)} options={EXPORT_FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}`) }))} />
                 </FormGroup>
-              )}
-              <Callout intent={restrictedInCase ? 'warning' : 'none'} icon={<WarningSignIcon />} compact className="export-restricted" data-testid="export-restricted">
-                <p>{t(restrictedInCase ? 'export.restrictedPresent' : 'export.restrictedRule')}</p>
-                <Checkbox id="export-include-restricted" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.currentTarget.checked)} label={t('export.includeRestricted')} />
-              </Callout>
+                <PathInput id="export-path" label={t('export.path')} value={path} onChange={setPath} helperText={t(format === 'csv' ? 'export.pathCsvHelp' : 'export.pathHelp')} />
+                <RadioGroup label={t('export.scope')} selectedValue={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)} inline>
+                  <Radio value="case" label={t('export.scopeCase')} />
+                  <Radio value="selected" label={t('export.scopeSelected')} disabled={selectedId === null} />
+                  <Radio value="query" label={t('export.scopeQuery')} />
+                </RadioGroup>
+                {scope === 'query' && (
+                  <FormGroup label={t('export.query')} labelFor="export-query" helperText={t('export.queryHelp')}>
+                    <InputGroup id="export-query" value={query} onValueChange={setQuery} />
+                  </FormGroup>
+                )}
+                <Callout intent={restrictedInCase ? 'warning' : 'none'} icon={<WarningSignIcon />} compact className="export-restricted" data-testid="export-restricted">
+                  <p>{t(restrictedInCase ? 'export.restrictedPresent' : 'export.restrictedRule')}</p>
+                  <Checkbox id="export-include-restricted" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.currentTarget.checked)} label={t('export.includeRestricted')} />
+                </Callout>
+              </fieldset>
               <JobList jobs={jobs} />
               {isApiError(error) && error.code === 'CANCELLED' ? (
                 <Callout intent="warning" className="dialog-note" role="status">
