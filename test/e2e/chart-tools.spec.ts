@@ -1,7 +1,5 @@
-import type { Page } from '@playwright/test';
-import type { Input, Method, Output } from '../../shared/api';
-import type { Core } from '../../electron/core/runtime';
 import { expect, test } from './bridge';
+import { chartState, ok } from './helpers';
 
 // The chart's hand tools through the bridge: dragging entities from the case's list onto the
 // chart, lasso selection, the grouped-by-organisation layout, and editing an entity from the
@@ -14,42 +12,6 @@ interface Box {
   y2: number;
 }
 
-async function chartState(page: Page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg?: { cy?: unknown } } | null;
-    return el?._cyreg?.cy !== undefined;
-  });
-  return page.evaluate(() => {
-    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-    const cy = el._cyreg.cy;
-    const nodes = cy
-      .nodes()
-      .not('.group, .ghost')
-      .map((x) => {
-        const n = x as import('cytoscape').NodeSingular;
-        return {
-          id: n.id(),
-          label: String(n.data('label')),
-          parent: (n.data('parent') as string | undefined) ?? null,
-          x: n.position().x,
-          y: n.position().y,
-          rx: n.renderedPosition().x,
-          ry: n.renderedPosition().y,
-        };
-      });
-    const groups = cy.nodes('.group').map((g) => {
-      const bb = g.boundingBox({ includeLabels: true });
-      return { id: g.id(), label: String(g.data('label')), children: g.children().map((c) => c.id()).sort(), box: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } };
-    });
-    return { nodes, groups, selected: cy.nodes(':selected').map((n) => n.id()).sort() };
-  });
-}
-
-async function ok<M extends Method>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 

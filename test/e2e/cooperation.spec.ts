@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Input, Method, Output } from '../../shared/api';
 import { pdfPageCount, pdfPages, pdfPageToPng } from '../core/cooperation/pdf-read';
 import { expect, test, type CordonApp } from './bridge';
+import { ok } from './helpers';
 
 // Meetings and joint operations (issue 7) through the screen: an operation planned on a case with
 // entities (targets, a phase, two dependent tasks, the status advanced), a deconfliction warning
@@ -9,12 +9,6 @@ import { expect, test, type CordonApp } from './bridge';
 // agenda item and an overdue action item.
 
 const PASS = 'cooperation e2e passphrase 2024';
-
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 async function setUpCase(app: CordonApp) {
   await ok(app, 'case.create', { path: join(app.dataDir, 'coop.cordon'), passphrase: PASS, name: 'ES — Operación Niebla', bureau: 'ES' });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input, Method, Output } from '../../shared/api';
 import { expect, test, type CordonApp } from './bridge';
+import { ok } from './helpers';
 
 // Two workstations in one test (issue 6): Spain (ES) and France (FR), each its own case file and
 // officer. The bridge has one core, so the two cases take turns in it: identities live in each
@@ -10,13 +10,6 @@ import { expect, test, type CordonApp } from './bridge';
 // review, the import with its preview, the receipt and a refused package go through the screen.
 
 const PASS = 'exchange e2e passphrase 2024';
-
-/** A core call for setup; fails the test with the core's message when refused. */
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 /** The French workstation: its case, its officer, its card on the "drive". */
 async function setUpFrance(app: CordonApp, usb: string): Promise<{ file: string; card: string; fingerprint: string }> {

@@ -1,19 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input, Method, Output } from '../../shared/api';
-import { expect, test, type CordonApp } from './bridge';
+import { expect, test } from './bridge';
+import { ok } from './helpers';
 
 // The import wizard (issue 5): a call-record CSV with a BOM and semicolons mapped to caller,
 // receiver and call, the mapping saved as a specification, the import and its report, the
 // entities in the list; a PDF renamed .csv refused; a merge and a split in the duplicates view.
 
 const PASS = 'intake wizard passphrase 2024';
-
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 const CALLS = [
   'caller;receiver;date;duration;caller_name',

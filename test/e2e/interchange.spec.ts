@@ -1,21 +1,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Input, Method, Output } from '../../shared/api';
 import type { Locator } from '@playwright/test';
 import { expect, test, type CordonApp } from './bridge';
+import type { Input } from '../../shared/api';
+import { ok } from './helpers';
 
 // Intake and interchange from the screen (issue 5), beyond the wizard of import.spec.ts: export to
 // every format with handling codes honoured (the files read back), an export and an import
 // cancelled mid-way leaving nothing behind, an XLSX workbook, and the wizard's overrides.
 
 const PASS = 'interchange e2e passphrase 2024';
-
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 /** A case with an open source, an H2 source and values from both (as in test/core/interchange/export.test.ts). */
 async function gradedCase(app: CordonApp): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input, Method, Output } from '../../shared/api';
 import { expect, test, type CordonApp } from './bridge';
+import { ok } from './helpers';
 
 // A plan shared by a participating bureau (issue 7) as France sees it: read-only under Operations →
 // Received plans, its target shown as the entity that arrived in the same package. Spain chooses
@@ -9,12 +9,6 @@ import { expect, test, type CordonApp } from './bridge';
 // e2e covers it on the screen); the bridge has one core, so the two cases take turns in it.
 
 const PASS = 'received plans e2e passphrase';
-
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 async function spainWithAPlan(app: CordonApp): Promise<{ usb: string; frFile: string; pkg: string }> {
   const usb = join(app.dataDir, 'usb');

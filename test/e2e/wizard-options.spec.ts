@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Input, Method, Output } from '../../shared/api';
 import { expect, test, type CordonApp } from './bridge';
+import { ok } from './helpers';
 
 // The import wizard on what the detection cannot know (issue 5): an XLSX workbook whose data is on
 // its second sheet, and a company register without a header row that looks like one, where the
@@ -10,12 +10,6 @@ import { expect, test, type CordonApp } from './bridge';
 // honours what the preview showed.
 
 const PASS = 'wizard options passphrase 2024';
-
-async function ok<M extends Method>(app: CordonApp, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 /** Every non-link entity as "Schema caption: prop=value; …", sorted. */
 async function caseContent(app: CordonApp): Promise<string[]> {
