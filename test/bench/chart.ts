@@ -95,9 +95,9 @@ async function main(): Promise<void> {
     });
     writeFileSync(
       join(dir, 'index.html'),
-      '<!doctype html><html><head><meta charset="utf-8"><title>chart bench</title><link rel="stylesheet" href="bench.css"></head><body><div id="cy"></div><script type="module" src="page.js"></script></body></html>',
+      '<!doctype html><html><head><meta charset="utf-8"><title>chart bench</title><link rel="stylesheet" href="bench.css"></head><body><div id="cy"></div><canvas id="icons"></canvas><script type="module" src="page.js"></script></body></html>',
     );
-    writeFileSync(join(dir, 'bench.css'), 'html,body{margin:0;background:#1c2127}#cy{position:absolute;inset:0}');
+    writeFileSync(join(dir, 'bench.css'), 'html,body{margin:0;background:#1c2127}#cy{position:absolute;inset:0}#icons{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}');
     // Served with the app's own headers (CSP included), so the page runs under the same policy.
     const server = createServer((req, res) => {
       const name = (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').slice(1).split('?')[0]!;
@@ -147,6 +147,8 @@ async function main(): Promise<void> {
       const c1 = rendererCpuMs(profile);
       const gesture = await gestures(page);
       const c2 = rendererCpuMs(profile);
+      const zoomed = await page.evaluate(() => (window as unknown as W).benchChart.zoomedFrames());
+      const c2b = rendererCpuMs(profile);
       const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
       const c3 = rendererCpuMs(profile);
       await page.evaluate(() => (window as unknown as W).benchChart.close());
@@ -158,17 +160,19 @@ async function main(): Promise<void> {
         frame_p50_ms: gesture.p50,
         frame_p95_ms: gesture.p95,
         frame_max_ms: gesture.max,
+        ...zoomed,
         ...(laid ?? { layout_ms: null }),
         // Renderer CPU (all its threads, the layout worker included) for: opening to the first
         // complete render; opening and the API pan/zoom frames; the 60 gesture frames; the layout.
         cpu_first_render_ms: cOpen - c0,
         cpu_open_ms: c1 - cOpen2 + (cOpen - c0),
         cpu_gestures_ms: c2 - c1,
-        cpu_layout_ms: laid ? c3 - c2 : null,
+        cpu_zoomed_ms: c2b - c2,
+        cpu_layout_ms: laid ? c3 - c2b : null,
       };
       console.log(
         `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
-          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; settle ${r.settle_ms} ms; ` +
+          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; zoomed in (${r.zoomed_icons} icons drawn) p50 ${r.frame_zoomed_p50_ms}, p95 ${r.frame_zoomed_p95_ms} ms; settle ${r.settle_ms} ms; ` +
           (laid
             ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
             : '') +

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Input, Method, Output } from '../../shared/api';
 import type { Core } from '../../electron/core/runtime';
@@ -65,4 +67,27 @@ export async function chartState(page: Page) {
     });
     return { nodes, edges, faded, groups, selected: cy.nodes(':selected').map((n) => n.id()).sort() };
   });
+}
+
+/** A call-record CSV of `rows` calls among `phones` numbers, and a spec mapping it (phones, calls). */
+export function callsFile(app: CordonApp, name: string, rows: number, phones: number): { csv: string; spec: string } {
+  const lines = ['caller,receiver,date,duration'];
+  for (let i = 0; i < rows; i++) lines.push(`+4470${String(i % phones).padStart(7, '0')},+4471${String((i * 7) % phones).padStart(7, '0')},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i % 600}`);
+  const csv = join(app.dataDir, name);
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  const spec = join(app.dataDir, `${name}.spec.json`);
+  const phone = { schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] };
+  writeFileSync(
+    spec,
+    JSON.stringify({
+      version: 1,
+      name: 'Calls',
+      entities: [
+        { key: 'caller', ...phone },
+        { key: 'receiver', ...phone, properties: { phone: { column: 'receiver' } } },
+      ],
+      links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
+    }),
+  );
+  return { csv, spec };
 }

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Locator } from '@playwright/test';
 import { expect, test, type CordonApp } from './bridge';
 import type { Input } from '../../shared/api';
-import { ok } from './helpers';
+import { callsFile, ok } from './helpers';
 
 // Intake and interchange from the screen (issue 5), beyond the wizard of import.spec.ts: export to
 // every format with handling codes honoured (the files read back), an export and an import
@@ -23,29 +23,6 @@ async function gradedCase(app: CordonApp): Promise<void> {
   const c = (await ok(app, 'entity.create', { schema: 'Company', properties: { name: ['Porto Servizi Srl'] }, sourceId: open })).id;
   await ok(app, 'link.create', { schema: 'Associate', from: a, to: d, properties: { relationship: ['cousin'] }, sourceId: open });
   await ok(app, 'link.create', { schema: 'Directorship', from: a, to: c, properties: { role: ['director'] }, sourceId: open });
-}
-
-/** A call-record CSV of `rows` calls among `phones` numbers, and a spec mapping it (phones, calls). */
-function callsFile(app: CordonApp, name: string, rows: number, phones: number): { csv: string; spec: string } {
-  const lines = ['caller,receiver,date,duration'];
-  for (let i = 0; i < rows; i++) lines.push(`+4470${String(i % phones).padStart(7, '0')},+4471${String((i * 7) % phones).padStart(7, '0')},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i % 600}`);
-  const csv = join(app.dataDir, name);
-  writeFileSync(csv, `${lines.join('\n')}\n`);
-  const spec = join(app.dataDir, `${name}.spec.json`);
-  const phone = { schema: 'Person', properties: { phone: { column: 'caller' } }, identity: ['phone'] };
-  writeFileSync(
-    spec,
-    JSON.stringify({
-      version: 1,
-      name: 'Calls',
-      entities: [
-        { key: 'caller', ...phone },
-        { key: 'receiver', ...phone, properties: { phone: { column: 'receiver' } } },
-      ],
-      links: [{ schema: 'Call', from: 'caller', to: 'receiver', properties: { date: { column: 'date' }, duration: { column: 'duration' } } }],
-    }),
-  );
-  return { csv, spec };
 }
 
 /**

@@ -45,6 +45,8 @@ import { FilterBar } from './FilterBar';
 import { useChartInteractions } from './interactions';
 import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
 import { ORG_SCHEMAS } from './groupedLayout';
+import { formatNumber } from '../../format';
+import { IconLayer } from './IconLayer';
 import { LassoOverlay } from './LassoOverlay';
 import { LinkTypeDialog } from './LinkTypeDialog';
 import { ChartEntityPane } from './ChartEntityPane';
@@ -321,7 +323,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
             <Button icon={<ExportIcon />} aria-label={t('chart.exportButton')} title={t('chart.exportButton')} onClick={() => setDialog({ kind: 'export' })} />
           </ButtonGroup>
           <span className="chart-count muted small" aria-live="polite">
-            {t('chart.counts', { nodes: ctl.entityNodes().length, edges: ctl.cy.edges().not('.merged, .ghost').length, selected: selected.length })}
+            {t('chart.counts', { nodes: formatNumber(ctl.entityNodes().length), edges: formatNumber(ctl.cy.edges().not('.merged, .ghost').length), selected: formatNumber(selected.length) })}
           </span>
         </div>
       )}
@@ -335,6 +337,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
       )}
       <div className="chart-stage">
         <div ref={container} className="chart-canvas" data-testid="chart-canvas" tabIndex={0} aria-label={t('chart.canvas')} />
+        {ctl && <IconLayer ctl={ctl} />}
         <div ref={tooltip} className="chart-tooltip" hidden role="tooltip" />
         <div ref={handle} className="chart-handle" hidden title={t('chart.handle')} />
         {ctl && lasso && <LassoOverlay ctl={ctl} />}

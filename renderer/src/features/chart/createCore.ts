@@ -9,5 +9,15 @@ export function createChartCore(container: HTMLElement, elementCount: number): C
   const big = elementCount > BIG;
   // fit: false — the controller fits once after loading; a preset fit here would measure every
   // label a second time.
-  return cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
+  const cy = cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
+  cy.scratch(BIG_KEY, big);
+  return cy;
+}
+
+const BIG_KEY = 'cordonBigChart';
+
+/** Whether the chart was created with the big-chart stylesheet (no icons inside the nodes: the
+ * icon layer draws them instead, see IconLayer.tsx). */
+export function isBigChart(cy: Core): boolean {
+  return cy.scratch(BIG_KEY) === true;
 }

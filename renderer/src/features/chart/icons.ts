@@ -69,6 +69,8 @@ export function iconSvg(schema: string, fill = '#ffffff'): string {
 }
 
 const cache = new Map<string, string>();
+/** The rasterised icons as images, for the icon layer of big charts (drawn with drawImage). */
+const images = new Map<string, HTMLImageElement>();
 const ICON_PX = 48;
 
 /** The icon as a data: URI: a PNG once rasterised (see prepareIcons), else the SVG itself. */
@@ -93,8 +95,14 @@ export async function prepareIcons(): Promise<void> {
       canvas.height = ICON_PX;
       canvas.getContext('2d')!.drawImage(img, 0, 0, ICON_PX, ICON_PX);
       cache.set(key, canvas.toDataURL('image/png'));
+      images.set(key, img);
     }),
   );
+}
+
+/** The icon of a type as a decoded image (after prepareIcons), or undefined before. */
+export function iconImage(schema: string): HTMLImageElement | undefined {
+  return images.get(PATHS[schema] ? schema : '*');
 }
 
 export function typeColour(schema: string): string {

@@ -3,8 +3,8 @@ import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 // The chart's look and its performance settings. The stylesheet is kept short: every selector
 // costs on each frame. Above BIG elements the settings switch to what keeps 10,000+ fluid:
 // straight "haystack" edges, edges hidden and the scene textured while panning, labels only
-// when they would be readable, and no icon inside the node (type shows by colour, as in the
-// legend). Measured in the chart bench (5,000 entities / 10,000 links, canvas, --disable-gpu):
+// when they would be readable, and no icon in the node style (type shows by colour, as in the
+// legend; once zoomed in, IconLayer.tsx draws the icons of the entities in view over the canvas). Measured in the chart bench (5,000 entities / 10,000 links, canvas, --disable-gpu):
 // the icons alone took each zoom redraw from ~0.1 s to 1.3–4 s of renderer CPU, because cytoscape
 // re-renders every node's texture, clipped image included, at each new zoom level.
 
