@@ -185,3 +185,29 @@ test('an import cancelled mid-way from the progress panel writes nothing and lea
   await page.locator('.rail').getByRole('button', { name: /Entities/ }).click();
   await expect(page.getByTestId('entity-count')).toHaveAttribute('data-count', '1');
 });
+
+test('a job saving its result shows Saving without a Cancel, then Done', async ({ app }) => {
+  const { page } = app;
+  await ok(app, 'case.create', { path: join(app.dataDir, 'saving.cordon'), passphrase: PASS, name: 'Saving', bureau: 'GB' });
+  await app.open();
+  // The core's own progress events for one job, as they arrive over the bridge (in the app the
+  // core runs in its worker thread, so "saving" shows for as long as the COMMIT takes).
+  const job = '6f1c2a4e-8d3b-4f5a-9c7e-2b1d0e9f8a76';
+  const emit = (state: string, done: number) =>
+    page.evaluate(([s, d, id]) => (window as unknown as { __cordonEmit(e: string, p: unknown): void }).__cordonEmit('progress', { job: id, label: 'Import of calls.csv', done: d, total: 100, state: s }), [state, done, job] as const);
+  const row = page.locator('.jobs-panel').getByTestId('job-row');
+  await emit('running', 40);
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect(row.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await emit('saving', 100);
+  await expect(row).toHaveAttribute('data-state', 'saving');
+  await expect(row.locator('.job-state')).toHaveText('Saving');
+  await expect(row.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await app.shot('interchange-06-import-saving');
+  // A late throttled "running" event does not bring the Cancel back; the end does.
+  await emit('running', 90);
+  await expect(row.locator('.job-state')).toHaveText('Saving');
+  await emit('done', 100);
+  await expect(row).toHaveAttribute('data-state', 'done');
+  await expect(row.locator('.job-state')).toHaveText('Done');
+});
