@@ -69,8 +69,9 @@ export function iconSvg(schema: string, fill = '#ffffff'): string {
 }
 
 const cache = new Map<string, string>();
-/** The rasterised icons as images, for the icon layer of big charts (drawn with drawImage). */
-const images = new Map<string, HTMLImageElement>();
+/** The rasterised icons (small canvases), for the icon layer of big charts: drawImage from a
+ * canvas copies pixels, where an SVG image would be rasterised again on every draw. */
+const images = new Map<string, HTMLCanvasElement>();
 const ICON_PX = 48;
 
 /** The icon as a data: URI: a PNG once rasterised (see prepareIcons), else the SVG itself. */
@@ -95,13 +96,13 @@ export async function prepareIcons(): Promise<void> {
       canvas.height = ICON_PX;
       canvas.getContext('2d')!.drawImage(img, 0, 0, ICON_PX, ICON_PX);
       cache.set(key, canvas.toDataURL('image/png'));
-      images.set(key, img);
+      images.set(key, canvas);
     }),
   );
 }
 
-/** The icon of a type as a decoded image (after prepareIcons), or undefined before. */
-export function iconImage(schema: string): HTMLImageElement | undefined {
+/** The icon of a type, rasterised (after prepareIcons), or undefined before. */
+export function iconImage(schema: string): HTMLCanvasElement | undefined {
   return images.get(PATHS[schema] ? schema : '*');
 }
 
