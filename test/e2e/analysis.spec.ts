@@ -1,13 +1,12 @@
 import type { OperationDetail } from '../../shared/dto';
 import { expect, test } from './bridge';
+import { openDemoCase } from './helpers';
 
 // Structure analysis through the bridge: the real renderer, the real core, the demo case (CAVIAR).
 
 test('analysis on the demo case: table, sort, key players, a shortest path and a disruption curve', async ({ app }) => {
   const { page } = app;
-  await app.open();
-  await page.getByRole('button', { name: 'Open demo case' }).click();
-  await expect(page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+  await openDemoCase(app);
 
   await page.getByRole('button', { name: 'Analysis', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Structure analysis' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './bridge';
-import { callsFile, ok } from './helpers';
+import { callsFile, chartState, type NodeInfo, ok } from './helpers';
 
 // A big chart (above 2,000 elements: the fast stylesheet, without icons in the node style) still
 // shows each entity's type icon once the analyst zooms in far enough to read it: the icon layer
@@ -37,24 +37,14 @@ test('a chart of 3,300 elements: no icons at overview zoom, type icons once zoom
 
   // Select the entity nearest the centre and zoom to it, as an analyst would.
   const box = (await page.getByTestId('chart-canvas').boundingBox())!;
-  const target = await page.evaluate(() => {
-    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-    const cy = el._cyreg.cy;
-    const [cx, cy0] = [cy.width() / 2, cy.height() / 2];
-    let best = { id: '', x: 0, y: 0, d: Infinity };
-    cy.nodes().forEach((n) => {
-      const p = n.renderedPosition();
-      const d = Math.hypot(p.x - cx, p.y - cy0);
-      if (d < best.d) best = { id: n.id(), x: p.x, y: p.y, d };
-    });
-    return best;
-  });
+  const fromCentre = (n: NodeInfo) => Math.hypot(n.rx - box.width / 2, n.ry - box.height / 2);
+  const target = (await chartState(page)).nodes.reduce((best, n) => (fromCentre(n) < fromCentre(best) ? n : best));
   // At overview zoom an entity is a pixel wide: a box drawn around it (Shift-drag) selects it
   // and its neighbours on screen.
   await page.keyboard.down('Shift');
-  await page.mouse.move(box.x + target.x - 12, box.y + target.y - 12);
+  await page.mouse.move(box.x + target.rx - 12, box.y + target.ry - 12);
   await page.mouse.down();
-  for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + target.x - 12 + 4 * i, box.y + target.y - 12 + 4 * i);
+  for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + target.rx - 12 + 4 * i, box.y + target.ry - 12 + 4 * i);
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await expect(page.locator('.chart-count')).toContainText(/· [1-9]\d* selected/);
@@ -64,26 +54,9 @@ test('a chart of 3,300 elements: no icons at overview zoom, type icons once zoom
   await app.shot('chart-big-02-zoomed-icons');
 
   // The layer never takes the pointer: a click on an entity under an icon still selects it.
-  const hit = await page.evaluate(() => {
-    const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-    const cy = el._cyreg.cy;
-    const w = cy.width();
-    const h = cy.height();
-    const n = cy.nodes().filter((x) => {
-      const p = x.renderedPosition();
-      return p.x > w * 0.2 && p.x < w * 0.8 && p.y > h * 0.2 && p.y < h * 0.8;
-    })[0]!;
-    return { id: n.id(), ...n.renderedPosition() };
-  });
+  const hit = (await chartState(page)).nodes.find((n) => n.rx > box.width * 0.2 && n.rx < box.width * 0.8 && n.ry > box.height * 0.2 && n.ry < box.height * 0.8)!;
   await page.mouse.click(box.x + 20, box.y + 20);
   await expect(page.locator('.chart-count')).toContainText(/· 0 selected/);
-  await page.mouse.click(box.x + hit.x, box.y + hit.y);
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-        return el._cyreg.cy.nodes(':selected').map((n) => n.id());
-      }),
-    )
-    .toEqual([hit.id]);
+  await page.mouse.click(box.x + hit.rx, box.y + hit.ry);
+  await expect.poll(async () => (await chartState(page)).selected).toEqual([hit.id]);
 });

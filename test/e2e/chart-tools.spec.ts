@@ -1,5 +1,5 @@
 import { expect, test } from './bridge';
-import { chartState, ok } from './helpers';
+import { chartState, demoIds, ok, openDemoCase } from './helpers';
 
 // The chart's hand tools through the bridge: dragging entities from the case's list onto the
 // chart, lasso selection, the grouped-by-organisation layout, and editing an entity from the
@@ -18,15 +18,10 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 test('drag from the entity list, lasso, grouped layout, edit from the side panel', async ({ app }) => {
   test.setTimeout(240_000);
   const { page, core } = app;
-  await app.open();
-  await page.getByRole('button', { name: 'Open demo case' }).click();
-  await expect(page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+  await openDemoCase(app);
 
   // Two organisations among the CAVIAR actors, recorded through the contract.
-  const ids = new Map<string, string>();
-  for (const n of ['N1', 'N3', 'N12', 'N76', 'N87']) {
-    ids.set(n, (await ok(core, 'search', { query: n, limit: 5 })).find((x) => x.caption === n)!.id);
-  }
+  const ids = await demoIds(app, ['N1', 'N3', 'N12', 'N76', 'N87']);
   const caviar = await ok(core, 'entity.create', { schema: 'Organization', properties: { name: ['Caviar ring'] } });
   const port = await ok(core, 'entity.create', { schema: 'Organization', properties: { name: ['Port crew'] } });
   ids.set('Caviar ring', caviar.id);

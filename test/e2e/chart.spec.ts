@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from '@playwright/test';
 import { expect, test } from './bridge';
-import { chartState, ok, type NodeInfo } from './helpers';
+import { chartState, demoIds, type NodeInfo, ok, openDemoCase } from './helpers';
 
 // The link chart through the bridge: the real renderer in Chromium, the real core here. Positions
 // and counts are read from cytoscape's own registry on the canvas element (cytoscape keeps its
@@ -34,15 +34,10 @@ function pngSize(path: string): { width: number; height: number } {
 test('a chart from the demo case: expand, link by drag and undo, layouts, date filter, group, export, reopen', async ({ app }) => {
   test.setTimeout(240_000);
   const { page, core } = app;
-  await app.open();
-  await page.getByRole('button', { name: 'Open demo case' }).click();
-  await expect(page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+  await openDemoCase(app);
 
   // An organisation with members among the CAVIAR actors, recorded through the contract.
-  const ids = new Map<string, string>();
-  for (const n of ['N1', 'N3', 'N12', 'N76']) {
-    ids.set(n, (await ok(core, 'search', { query: n, limit: 5 })).find((x) => x.caption === n)!.id);
-  }
+  const ids = await demoIds(app, ['N1', 'N3', 'N12', 'N76']);
   const org = await ok(core, 'entity.create', { schema: 'Organization', properties: { name: ['Caviar ring'] } });
   for (const [n, role] of [
     ['N1', 'leader'],

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Input, Method, Output } from '../../shared/api';
 import type { Core } from '../../electron/core/runtime';
 import type { CordonApp } from './bridge';
@@ -90,4 +90,18 @@ export function callsFile(app: CordonApp, name: string, rows: number, phones: nu
     }),
   );
   return { csv, spec };
+}
+
+/** Opens the app on the demo case (CAVIAR, built on first use) from the start screen. */
+export async function openDemoCase(app: CordonApp): Promise<void> {
+  await app.open();
+  await app.page.getByRole('button', { name: 'Open demo case' }).click();
+  await expect(app.page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+}
+
+/** The ids of demo-case actors by caption (N1, N12, …), found through the contract's search. */
+export async function demoIds(app: CordonApp, captions: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const n of captions) ids.set(n, (await ok(app, 'search', { query: n, limit: 5 })).find((x) => x.caption === n)!.id);
+  return ids;
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './bridge';
+import { openDemoCase } from './helpers';
 
 const PASS = 'quay lantern harbour tide 1987';
 
@@ -59,9 +60,7 @@ test('opening: wrong passphrase, not a case, missing file, existing file, then t
 
 test('the demo case opens with its 107 actors', async ({ app }) => {
   const { page } = app;
-  await app.open();
-  await page.getByRole('button', { name: 'Open demo case' }).click();
-  await expect(page.locator('.top-bar .case-name')).toBeVisible({ timeout: 60_000 });
+  await openDemoCase(app);
   await expect(page.getByTestId('entity-count')).toHaveAttribute('data-count', '107');
   await expect(page.getByTestId('entity-count')).toHaveText('107 entities');
   await expect(page.locator('.rail')).toContainText('107');

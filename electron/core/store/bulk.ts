@@ -1,5 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { naturalSortKey } from '../../../shared/values';
+import { cachedStatement } from './prepared';
 import { requireSourceRid } from './sources';
 
 // The one bulk writer of the case store: new entities, link endpoints, statements and search rows,
@@ -17,17 +18,6 @@ const ENTITY_HEAD = 'INSERT INTO entities (rid, id, schema, caption, sort_key, i
 const LINK_HEAD = 'INSERT INTO link_rows (rid, source, target)';
 const STATEMENT_HEAD = 'INSERT INTO statement_rows (entity, prop, value, source, originator, first_seen, last_seen)';
 const SEARCH_HEAD = 'INSERT INTO entity_search (rowid, text)';
-
-/** Prepared statements per connection: the single-row and CHUNK-row form of each INSERT. */
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-function prepared(db: Database, sql: string): Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = db.prepare(sql)));
-  return st;
-}
 
 function valuesSql(head: string, cols: number, rows: number): string {
   const row = `(${new Array<string>(cols).fill('?').join(', ')})`;
@@ -58,11 +48,11 @@ class Rows {
     const per = CHUNK * this.cols;
     let i = 0;
     if (p.length >= per) {
-      const many = prepared(this.db, valuesSql(this.head, this.cols, CHUNK));
+      const many = cachedStatement(this.db, valuesSql(this.head, this.cols, CHUNK));
       for (; i + per <= p.length; i += per) many.run(p.slice(i, i + per));
     }
     if (i < p.length) {
-      const one = prepared(this.db, valuesSql(this.head, this.cols, 1));
+      const one = cachedStatement(this.db, valuesSql(this.head, this.cols, 1));
       for (; i < p.length; i += this.cols) one.run(p.slice(i, i + this.cols));
     }
   }
@@ -86,7 +76,7 @@ export class BulkWriter {
     this.links = new Rows(db, LINK_HEAD, 3);
     this.statements = new Rows(db, STATEMENT_HEAD, 7);
     this.search = new Rows(db, SEARCH_HEAD, 2);
-    this.nextRid = Number(prepared(db, 'SELECT coalesce(max(rid), 0) FROM entities').pluck().get()) + 1;
+    this.nextRid = Number(cachedStatement(db, 'SELECT coalesce(max(rid), 0) FROM entities').pluck().get()) + 1;
   }
 
   /** A new entity; returns its rid. */

@@ -1,7 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchResult } from '../../../shared/dto';
 import { foldText } from '../../../shared/values';
 import { foldOntoCanonical } from './canonical';
+import { cachedStatement } from './prepared';
 
 // Full-text search over names, aliases and identifiers. The FTS5 tokenizer folds case and
 // diacritics; every word the user types must match the start of a word in the entity's text.
@@ -54,29 +55,9 @@ export const SEARCH_PAGE_SQL = {
   ofSchema: `${PAGE} AND e.schema = ? ORDER BY entity_search.rowid LIMIT ?`,
 };
 
-interface Prepared {
-  any: Statement;
-  ofSchema: Statement;
-}
-
-// Prepared once per connection: parsing and planning the join costs about as much as a rare word's search.
-const statements = new WeakMap<Database, Prepared>();
-
-function prepared(db: Database): Prepared {
-  let p = statements.get(db);
-  if (!p) {
-    p = {
-      any: db.prepare(SEARCH_PAGE_SQL.any),
-      ofSchema: db.prepare(SEARCH_PAGE_SQL.ofSchema),
-    };
-    statements.set(db, p);
-  }
-  return p;
-}
-
 function page(db: Database, fts: string, limit: number, schema: string | undefined): Row[] {
-  const p = prepared(db);
-  return (schema ? p.ofSchema.all(fts, schema, limit) : p.any.all(fts, limit)) as Row[];
+  // Prepared once per connection: parsing and planning the join costs about as much as a rare word's search.
+  return (schema ? cachedStatement(db, SEARCH_PAGE_SQL.ofSchema).all(fts, schema, limit) : cachedStatement(db, SEARCH_PAGE_SQL.any).all(fts, limit)) as Row[];
 }
 
 export function searchEntities(db: Database, query: string, limit: number, schema?: string): SearchResult[] {

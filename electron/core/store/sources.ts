@@ -1,10 +1,11 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { sourceInput } from '../../../shared/api';
 import type { SourceView } from '../../../shared/dto';
 import { CordonError } from '../../../shared/errors';
 import type { GradingScheme, Tlp } from '../../../shared/grading';
 import type { StoreContext } from './context';
+import { cachedStatement } from './prepared';
 
 type SourceRow = {
   id: string;
@@ -73,13 +74,9 @@ export function createSource(ctx: StoreContext, input: z.output<typeof sourceInp
 
 const SELECT = `SELECT s.*, (SELECT count(*) FROM statement_rows st WHERE st.source = s.rid AND st.retracted = 0) AS statements FROM sources s`;
 
-const ridQuery = new WeakMap<Database, Statement>();
-
 /** The rid statements use for a source report (migration 011); undefined when the case has no such source. */
 export function sourceRid(db: Database, id: string): number | undefined {
-  let q = ridQuery.get(db);
-  if (!q) ridQuery.set(db, (q = db.prepare('SELECT rid FROM sources WHERE id = ?').pluck()));
-  return q.get(id) as number | undefined;
+  return cachedStatement(db, 'SELECT rid FROM sources WHERE id = ?').pluck().get(id) as number | undefined;
 }
 
 /** As sourceRid for a statement being written: no source stays null, an unknown one is refused. */
