@@ -29,6 +29,7 @@ if (what === 'all' || what === 'node') {
       'core/cli': 'electron/core/cli.ts',
       'main/main': 'electron/main/main.ts',
       'bench/store': 'test/bench/store.ts',
+      'bench/store-floor': 'test/bench/store-floor.ts',
       'bench/import': 'test/bench/import.ts',
       'bench/exchange': 'test/bench/exchange.ts',
       'bench/export': 'test/bench/export.ts',

@@ -6,6 +6,7 @@ import { CordonError, isErrorPayload, type ErrorPayload } from '../../shared/err
 import { COMMANDS, type Command, type CommandContext } from './cli/commands';
 import { EXIT, exitCodeFor } from './cli/exit-codes';
 import { readPassphrase, UsageError, type PassphraseSource } from './cli/passphrase';
+import { terminalProgress } from './cli/progress';
 import { createCore } from './runtime';
 
 // `cordon`: the CLI of DESIGN.md §8. It drives the same core, through the same contract and
@@ -85,7 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const dataDir = io.env.CORDON_DATA_DIR ?? join(io.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'cordon');
-  const core = createCore({ dataDir, emit: () => undefined });
+  // --json output is for scripts: no progress line even on a terminal.
+  const core = createCore({ dataDir, emit: parsed.values.json === true ? () => undefined : terminalProgress(io.stderr) });
   const envName = typeof parsed.values['passphrase-env'] === 'string' ? parsed.values['passphrase-env'] : 'CORDON_PASSPHRASE';
   const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
     const r = await core.call(method, input);

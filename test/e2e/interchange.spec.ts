@@ -177,6 +177,9 @@ test('an import cancelled mid-way from the progress panel writes nothing and lea
   await expect(page.getByText('Import cancelled')).toBeVisible();
   await expect(page.getByText('The import is one transaction: nothing from this file was written.')).toBeVisible();
   await expect(job).toHaveAttribute('data-state', 'cancelled');
+  // The bar is empty at once: no width transition left over from the running bar beside a count of 0.
+  expect(await job.locator('.bp6-progress-meter').evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+  await expect(job.locator('.bp6-progress-meter')).toHaveCSS('width', '0px');
   await app.shot('interchange-05-import-cancelled');
 
   expect((await ok(app, 'case.info', {}))!.entities).toBe(1);
