@@ -1,4 +1,5 @@
 // npm run bench:store-floor [-- --entities N] [--links N] [--batch N] [--plain] [--lean]
+//                           [--no-endpoint-statements] [--no-foreign-keys] [--rid-indexes] [--one-checkpoint]
 //
 // What SQLite alone does with the case's schema: the store benchmark's people and links (same
 // generator, same statements) written through the product's BulkWriter (multi-row INSERTs), with
@@ -10,7 +11,8 @@
 // it: links' endpoints are not written again as statements (link_rows has them), foreign keys are
 // not checked, the entity-list indexes end in the integer rid instead of the 39-character id, and
 // the WAL is checkpointed once at the end instead of after each transaction (that final checkpoint
-// is timed and counted). Prints one `BENCH {json}` line; never asserts timings.
+// is timed and counted). Each of the four can also be given alone, to see what it is worth.
+// Prints one `BENCH {json}` line; never asserts timings.
 
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +35,17 @@ const entities = num('--entities', 1_000_000);
 const links = num('--links', Math.round(entities * 1.5));
 const batch = num('--batch', 50_000);
 const plain = args.includes('--plain');
-const lean = args.includes('--lean');
+const all = args.includes('--lean');
+const strip = {
+  endpointStatements: all || args.includes('--no-endpoint-statements'),
+  foreignKeys: all || args.includes('--no-foreign-keys'),
+  ridIndexes: all || args.includes('--rid-indexes'),
+  oneCheckpoint: all || args.includes('--one-checkpoint'),
+};
+const stripped = Object.entries(strip)
+  .filter(([, on]) => on)
+  .map(([k]) => k);
+const lean = stripped.length > 0;
 
 type Values = Array<[string, string]>;
 interface Row {
@@ -65,8 +77,8 @@ function generate(): { people: Row[]; linkRows: Row[] } {
     const l = link(r, entities);
     const schema = getSchema(l.schema)!;
     const values: Values = Object.entries(l.properties).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v]));
-    const all: Values = [[schema.edge!.source, people[l.from]!.id], [schema.edge!.target, people[l.to]!.id], ...values];
-    linkRows.push({ id: newEntityId('IT'), schema: l.schema, caption: captionFrom(schema, values), search: searchText(schema, values), values: lean ? values : all, from: l.from, to: l.to });
+    const withEndpoints: Values = [[schema.edge!.source, people[l.from]!.id], [schema.edge!.target, people[l.to]!.id], ...values];
+    linkRows.push({ id: newEntityId('IT'), schema: l.schema, caption: captionFrom(schema, values), search: searchText(schema, values), values: strip.endpointStatements ? values : withEndpoints, from: l.from, to: l.to });
   }
   return { people, linkRows };
 }
@@ -81,19 +93,21 @@ async function open(dir: string): Promise<Database.Database> {
 }
 
 function makeLean(db: Database.Database): void {
-  db.pragma('foreign_keys = OFF');
-  db.pragma('wal_autocheckpoint = 0');
-  db.exec(`
-    DROP INDEX entities_list; DROP INDEX entities_schema_list;
-    CREATE INDEX entities_list ON entities(sort_key, rid) WHERE deleted = 0 AND is_link = 0;
-    CREATE INDEX entities_schema_list ON entities(schema, sort_key, rid) WHERE deleted = 0 AND is_link = 0;
-  `);
+  if (strip.foreignKeys) db.pragma('foreign_keys = OFF');
+  if (strip.oneCheckpoint) db.pragma('wal_autocheckpoint = 0');
+  if (strip.ridIndexes) {
+    db.exec(`
+      DROP INDEX entities_list; DROP INDEX entities_schema_list;
+      CREATE INDEX entities_list ON entities(sort_key, rid) WHERE deleted = 0 AND is_link = 0;
+      CREATE INDEX entities_schema_list ON entities(schema, sort_key, rid) WHERE deleted = 0 AND is_link = 0;
+    `);
+  }
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-floor-'));
   try {
-    console.log(`store floor: ${entities.toLocaleString('en-US')} people, ${links.toLocaleString('en-US')} links, ${batch.toLocaleString('en-US')} per transaction, ${plain ? 'plain' : 'encrypted'}${lean ? ', lean' : ''}; ${cpus().length} cpus`);
+    console.log(`store floor: ${entities.toLocaleString('en-US')} people, ${links.toLocaleString('en-US')} links, ${batch.toLocaleString('en-US')} per transaction, ${plain ? 'plain' : 'encrypted'}${lean ? `, without: ${stripped.join(', ')}` : ''}; ${cpus().length} cpus`);
     const { people, linkRows } = generate();
     const db = await open(dir);
     if (lean) makeLean(db);
@@ -124,21 +138,21 @@ async function main(): Promise<void> {
     const tPeople = process.hrtime.bigint();
     write(linkRows, true);
     const t1 = process.hrtime.bigint();
-    if (lean) db.pragma('wal_checkpoint(TRUNCATE)');
+    if (strip.oneCheckpoint) db.pragma('wal_checkpoint(TRUNCATE)');
     const t2 = process.hrtime.bigint();
     const cpu = process.cpuUsage(cpu0);
     const seconds = Number(t2 - t0) / 1e9;
     // Statements as bench:store counts them: the endpoints count even when --lean leaves them to link_rows.
-    const counted = entities * 3 + linkRows.reduce((n, l) => n + l.values.length + (lean ? 2 : 0), 0);
+    const counted = entities * 3 + linkRows.reduce((n, l) => n + l.values.length + (strip.endpointStatements ? 2 : 0), 0);
     const perS = counted / seconds;
     const linksPerS = links / (Number(t1 - tPeople) / 1e9);
     console.log(
       `floor: ${counted.toLocaleString('en-US')} statements (${statements.toLocaleString('en-US')} rows written) in ${seconds.toFixed(1)} s` +
-        (lean ? ` (final checkpoint ${(Number(t2 - t1) / 1e9).toFixed(1)} s)` : '') +
+        (strip.oneCheckpoint ? ` (final checkpoint ${(Number(t2 - t1) / 1e9).toFixed(1)} s)` : '') +
         ` → ${Math.round(perS).toLocaleString('en-US')} statements/s (links ${Math.round(linksPerS).toLocaleString('en-US')}/s before the final checkpoint); process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}`,
     );
     console.log(
-      `BENCH ${JSON.stringify({ bench: 'store', case: 'floor', encrypted: !plain, lean, entities, links, batch, statements: counted, statement_rows: statements, seconds: Math.round(seconds * 100) / 100, statements_per_s: Math.round(perS), links_per_s: Math.round(linksPerS), final_checkpoint_s: lean ? Math.round(Number(t2 - t1) / 1e7) / 100 : 0, load1: Math.round(loadavg()[0]! * 100) / 100 })}`,
+      `BENCH ${JSON.stringify({ bench: 'store', case: 'floor', encrypted: !plain, lean: all, stripped, entities, links, batch, statements: counted, statement_rows: statements, seconds: Math.round(seconds * 100) / 100, statements_per_s: Math.round(perS), links_per_s: Math.round(linksPerS), final_checkpoint_s: strip.oneCheckpoint ? Math.round(Number(t2 - t1) / 1e7) / 100 : 0, load1: Math.round(loadavg()[0]! * 100) / 100 })}`,
     );
     db.close();
   } finally {

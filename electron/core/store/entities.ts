@@ -618,7 +618,7 @@ export class EntityStore {
     const args = schema ? [schema] : [];
     const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
     const items = this.ctx.db
-      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY sort_key, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY sort_key, rid LIMIT ? OFFSET ?`)
       .all(...args, limit, offset) as EntitySummary[];
     return { total, items };
   }
