@@ -1,5 +1,5 @@
 // npm run bench:store-floor [-- --entities N] [--links N] [--batch N] [--plain] [--lean]
-//                           [--no-endpoint-statements] [--no-foreign-keys] [--rid-indexes] [--one-checkpoint]
+//                           [--no-endpoint-statements] [--no-foreign-keys] [--one-checkpoint]
 //
 // What SQLite alone does with the case's schema: the store benchmark's people and links (same
 // generator, same statements) written through the product's BulkWriter (multi-row INSERTs), with
@@ -9,9 +9,10 @@
 //
 // --lean also strips what a leaner physical model could drop, to size that redesign before doing
 // it: links' endpoints are not written again as statements (link_rows has them), foreign keys are
-// not checked, the entity-list indexes end in the integer rid instead of the 39-character id, and
-// the WAL is checkpointed once at the end instead of after each transaction (that final checkpoint
-// is timed and counted). Each of the four can also be given alone, to see what it is worth.
+// not checked, and the WAL is checkpointed once at the end instead of after each transaction (that
+// final checkpoint is timed and counted). Each of the three can also be given alone, to see what it
+// is worth. (A fourth part, list indexes ending in the rid, was measured here at +27% and is now the
+// schema's own: migration 012.)
 // Prints one `BENCH {json}` line; never asserts timings.
 
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -39,7 +40,6 @@ const all = args.includes('--lean');
 const strip = {
   endpointStatements: all || args.includes('--no-endpoint-statements'),
   foreignKeys: all || args.includes('--no-foreign-keys'),
-  ridIndexes: all || args.includes('--rid-indexes'),
   oneCheckpoint: all || args.includes('--one-checkpoint'),
 };
 const stripped = Object.entries(strip)
@@ -95,13 +95,6 @@ async function open(dir: string): Promise<Database.Database> {
 function makeLean(db: Database.Database): void {
   if (strip.foreignKeys) db.pragma('foreign_keys = OFF');
   if (strip.oneCheckpoint) db.pragma('wal_autocheckpoint = 0');
-  if (strip.ridIndexes) {
-    db.exec(`
-      DROP INDEX entities_list; DROP INDEX entities_schema_list;
-      CREATE INDEX entities_list ON entities(sort_key, rid) WHERE deleted = 0 AND is_link = 0;
-      CREATE INDEX entities_schema_list ON entities(schema, sort_key, rid) WHERE deleted = 0 AND is_link = 0;
-    `);
-  }
 }
 
 async function main(): Promise<void> {
