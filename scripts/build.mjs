@@ -35,6 +35,8 @@ if (what === 'all' || what === 'node') {
       'bench/export': 'test/bench/export.ts',
       // Analysis worker threads (betweenness, closeness), spawned by electron/core/analysis/pool.ts.
       'core/analysis-worker': 'electron/core/analysis/worker.ts',
+      // The WAL checkpointer thread of a case in bulk writes, spawned by electron/core/store/checkpointer.ts.
+      'core/checkpoint-worker': 'electron/core/store/checkpoint-worker.ts',
       'bench/analysis': 'test/bench/analysis.ts',
     },
   });

@@ -49,6 +49,8 @@ interface Append {
 }
 
 const FLUSH_AT = 2000;
+/** From this size of file on, an import is worth a checkpointer thread (store/bulk-mode.ts). */
+const LARGE_IMPORT_BYTES = 4 * 1024 * 1024;
 
 function group(values: Values): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -117,7 +119,7 @@ export class ImportSink {
   // ---- the transaction ----
 
   begin(): void {
-    this.c.db.exec('BEGIN IMMEDIATE');
+    this.c.beginBulk({ large: this.opts.bytes >= LARGE_IMPORT_BYTES });
     this.open = true;
     const now = new Date().toISOString();
     this.c.db
@@ -128,7 +130,7 @@ export class ImportSink {
   rollback(): void {
     if (!this.open) return;
     this.open = false;
-    if (this.c.db.inTransaction) this.c.db.exec('ROLLBACK');
+    this.c.endBulk(false);
   }
 
   /**
@@ -171,8 +173,8 @@ export class ImportSink {
       this.rollback();
       return;
     }
-    this.c.db.exec('COMMIT');
     this.open = false;
+    this.c.endBulk(true);
   }
 
   // ---- sources ----

@@ -27,9 +27,11 @@ export interface OpenedCase {
   db: DB;
   path: string;
   kdf: KdfParams;
+  /** A copy of the raw key, for the case's checkpointer connection (Case zeroes it on close). */
+  key: Buffer;
 }
 
-function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
+export function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   // Argon2id already stretched the passphrase; the cipher's own PBKDF2 would only slow every open.
@@ -51,6 +53,8 @@ export function configureConnection(db: DB): void {
   // spills them to the WAL mid-transaction and reads them back: 2 MiB made encrypted inserts 3x
   // slower than unencrypted ones; see test/bench/store.ts.
   db.pragma('cache_size = -262144');
+  // A big bulk write leaves a WAL as big as itself; once checkpointed, the file shrinks back to this.
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
 }
 
 function readHeader(path: string): Buffer {
@@ -76,7 +80,7 @@ export async function createCaseFile(path: string, passphrase: string): Promise<
     configureConnection(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
-    return { db, path, kdf };
+    return { db, path, kdf, key: Buffer.from(key) };
   } catch (err) {
     db?.close();
     throw err;
@@ -119,7 +123,7 @@ export async function openCaseFile(path: string, passphrase: string): Promise<Op
     checkIdentity(db, path, st.size);
     configureConnection(db);
     migrate(db);
-    return { db, path, kdf };
+    return { db, path, kdf, key: Buffer.from(key) };
   } catch (err) {
     db?.close();
     if (err instanceof CordonError) throw err;

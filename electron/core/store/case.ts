@@ -4,6 +4,7 @@ import type { CaseInfo } from '../../../shared/dto';
 import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import { AuditLog } from './audit';
 import { CANONICAL_ONLY } from './canonical';
+import { BulkMode, type BulkOptions } from './bulk-mode';
 import { createCaseFile, openCaseFile } from './case-file';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
@@ -30,10 +31,14 @@ export class Case implements StoreContext {
   readonly actor: string;
   readonly demo: boolean;
 
+  private readonly bulk: BulkMode;
+
   private constructor(
     readonly db: Database,
     readonly path: string,
+    key: Buffer,
   ) {
+    this.bulk = new BulkMode(db, path, key);
     this.audit = new AuditLog(db);
     this.bureau = this.meta('bureau') ?? 'XX';
     this.actor = localActor(this.bureau);
@@ -55,14 +60,14 @@ export class Case implements StoreContext {
       set.run('idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
       if (opts.demo) set.run('demo', '1');
     })();
-    const c = new Case(opened.db, path);
+    const c = new Case(opened.db, path, opened.key);
     c.write(() => c.audit.append({ actor: c.actor, action: 'case.create', target: caseId, detail: { name: opts.name, bureau: opts.bureau } }));
     return c;
   }
 
   static async open(path: string, passphrase: string): Promise<Case> {
     const opened = await openCaseFile(path, passphrase);
-    const c = new Case(opened.db, path);
+    const c = new Case(opened.db, path, opened.key);
     c.write(() => c.audit.append({ actor: c.actor, action: 'case.open', target: c.meta('case_id') ?? null }));
     return c;
   }
@@ -82,6 +87,21 @@ export class Case implements StoreContext {
   /** One transaction: the change and its audit rows commit together or not at all. */
   write<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Opens a bulk write (an import): one transaction, ended by endBulk. See BulkMode. */
+  beginBulk(opts: BulkOptions = {}): void {
+    this.bulk.begin(opts);
+  }
+
+  /** Commits (or rolls back) the bulk write and restores the connection's settings. */
+  endBulk(commit: boolean): void {
+    this.bulk.end(commit);
+  }
+
+  /** beginBulk, fn, endBulk: committed if fn returns, rolled back if it throws. */
+  bulkWrite<T>(fn: () => T, opts: BulkOptions = {}): T {
+    return this.bulk.write(fn, opts);
   }
 
   get idleLockMinutes(): number {
@@ -112,6 +132,8 @@ export class Case implements StoreContext {
   }
 
   close(): void {
+    // The checkpointer's connection closes first, so this one is the last and removes the WAL.
+    this.bulk.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { afterEach, expect } from 'vitest';
 import { tempDir, testCore, type TestCore } from '../helpers';
 
 export const FIXTURES = join(process.cwd(), 'test/fixtures/interchange');
@@ -16,6 +17,21 @@ export async function openCase(bureau = 'FR'): Promise<OpenCase> {
   const dir = tempDir();
   const core = testCore(join(dir, 'data'));
   await core.ok('case.create', { path: join(dir, 'case.cordon'), passphrase: 'interchange test passphrase', name: 'Interchange', bureau });
+  // Every import is a bulk write with SQLite's foreign-key checks off (store/bulk-mode.ts): after
+  // each test — imports committed, dry runs, cancels and refusals alike — the case has no dangling
+  // reference and the checks are on again. (Hooks run last-registered first: before the dispose.)
+  afterEach(() => {
+    let db: Database;
+    try {
+      db = core.session.case.db;
+    } catch {
+      return; // closed or locked by the test
+    }
+    if (!db.open) return;
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.inTransaction).toBe(false);
+  });
   return { core, dir, db: () => core.session.case.db };
 }
 
