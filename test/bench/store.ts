@@ -3,7 +3,7 @@
 //
 // The store benchmark of issue #2 (DESIGN.md §9): bulk insert of people (3 statements each) and
 // links (Call / Associate, 2 endpoint statements + 1 property each) through the product's
-// EntityStore in bulk writes (Case.bulkWrite, as an import writes: foreign-key checks off, WAL
+// EntityStore in bulk writes (Case.bulk, as an import writes: foreign-key checks off, WAL
 // checkpointed by a second thread), into an encrypted case and then into an unencrypted database
 // with the same schema, pragmas and code path; FTS search latency; open time (Argon2id + first
 // query); file size. The insert time is the store's alone (the generator's is left out) and
@@ -119,7 +119,7 @@ interface InsertResult extends Sample {
   linkSeconds: number;
 }
 
-/** One bulk write: the product's own (Case.bulkWrite), or the plain control's BulkMode. */
+/** One bulk write: the case's own (Case.bulk), or the plain control's BulkMode. */
 type BulkWrite = <T>(fn: () => T) => T;
 
 /**
@@ -207,6 +207,11 @@ function insertAll(db: DB, store: EntityStore, bulkWrite: BulkWrite, o: Options,
     entitySeconds: Number(entityNs) / 1e9,
     linkSeconds: Number(storeNs - entityNs) / 1e9,
   };
+}
+
+/** Whether the checkpointer thread did the copying (if it could not start, SQLite did, on the writer). */
+function reportCheckpointer(bulk: BulkMode, label: string): void {
+  console.log(`  [${label}] checkpointer thread: ${bulk.checkpointing ? `running, ${fmt(bulk.checkpoints)} checkpoints` : 'not running (SQLite checkpointed on the writer)'}`);
 }
 
 function reportInsert(res: InsertResult, o: Options, encrypted: boolean): number {
@@ -371,8 +376,9 @@ function createPlain(path: string): { db: DB; ctx: StoreContext } {
 async function runEncrypted(o: Options, dir: string): Promise<{ perS: number }> {
   const path = join(dir, 'bench.cordon');
   const c = await Case.create(path, PASSPHRASE, { name: 'Bench', bureau: 'IT' });
-  const res = insertAll(c.db, c.entities, (fn) => c.bulkWrite(fn, { large: true }), o, 'encrypted');
+  const res = insertAll(c.db, c.entities, (fn) => c.bulk.write(fn, { large: true }), o, 'encrypted');
   const perS = reportInsert(res, o, true);
+  reportCheckpointer(c.bulk, 'encrypted');
   reportSize(path, true, 'open', o.entities);
   c.close();
   reportSize(path, true, 'closed', o.entities);
@@ -443,6 +449,7 @@ function runPlain(o: Options, dir: string): { perS: number } {
   const bulk = new BulkMode(db, path, null);
   const res = insertAll(db, store, (fn) => bulk.write(fn, { large: true }), o, 'plain');
   const perS = reportInsert(res, o, false);
+  reportCheckpointer(bulk, 'plain');
   reportSize(path, false, 'open', o.entities);
   bulk.close();
   db.close();

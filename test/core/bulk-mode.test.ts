@@ -28,13 +28,11 @@ async function until(what: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-const bulkOf = (c: Case) => (c as unknown as { bulk: BulkMode }).bulk;
-
 describe('bulk writes', () => {
   it('commit entities, links and statements with no dangling reference, then turn the checks and the normal page cache back on', async () => {
     const { c } = await newCase();
-    const made = c.bulkWrite(() => c.entities.createEntities(people(300), { audit: false }));
-    c.bulkWrite(() => {
+    const made = c.bulk.write(() => c.entities.createEntities(people(300), { audit: false }));
+    c.bulk.write(() => {
       c.entities.createLinks(
         made.slice(1).map((p, i) => ({ schema: 'Associate', from: made[i]!.id, to: p.id, properties: {} })),
         { audit: false },
@@ -55,7 +53,7 @@ describe('bulk writes', () => {
     expect(bulkCacheKiB(2 * 1024 ** 3)).toBe(256 * 1024);
     expect(bulkCacheKiB(64 * 1024 ** 3)).toBe(1024 * 1024);
     const { c } = await newCase();
-    const during = c.bulkWrite(() => c.db.pragma('cache_size', { simple: true }));
+    const during = c.bulk.write(() => c.db.pragma('cache_size', { simple: true }));
     expect(during).toBe(-bulkCacheKiB());
     expect(c.db.pragma('cache_size', { simple: true })).toBe(-256 * 1024);
     c.close();
@@ -65,7 +63,7 @@ describe('bulk writes', () => {
     const { c } = await newCase();
     const before = c.db.prepare('SELECT count(*) FROM entities').pluck().get();
     expect(() =>
-      c.bulkWrite(() => {
+      c.bulk.write(() => {
         const [a] = c.entities.createEntities(people(1), { audit: false });
         c.entities.createLinks([{ schema: 'Associate', from: a!.id, to: 'IT-no-such-entity', properties: {} }], { audit: false });
       }),
@@ -79,7 +77,7 @@ describe('bulk writes', () => {
   it('refuse to start inside another transaction, leaving it as it was', async () => {
     const { c } = await newCase();
     c.db.exec('BEGIN');
-    expect(() => c.beginBulk()).toThrow(/inside a transaction/);
+    expect(() => c.bulk.begin()).toThrow(/inside a transaction/);
     expect(c.db.inTransaction).toBe(true);
     expect(c.db.pragma('foreign_keys', { simple: true })).toBe(1);
     c.db.exec('ROLLBACK');
@@ -88,18 +86,18 @@ describe('bulk writes', () => {
 
   it('hand the WAL to a checkpointer thread, which copies committed pages into the encrypted file while the writer does not', async () => {
     const { c, path } = await newCase();
-    const bulk = bulkOf(c);
+    const bulk = c.bulk;
     expect(bulk.checkpointing).toBe(false);
     // A small bulk write leaves checkpoints to SQLite; the first large one starts the thread.
-    c.bulkWrite(() => c.entities.createEntities(people(10), { audit: false }));
+    c.bulk.write(() => c.entities.createEntities(people(10), { audit: false }));
     expect(bulk.checkpointing).toBe(false);
     expect(c.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    c.bulkWrite(() => c.entities.createEntities(people(10, 10), { audit: false }), { large: true });
+    c.bulk.write(() => c.entities.createEntities(people(10, 10), { audit: false }), { large: true });
     expect(bulk.checkpointing).toBe(true);
     // The writer's own automatic checkpoints are off: only the thread copies pages now.
     expect(c.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const fileBefore = statSync(path).size;
-    c.bulkWrite(() => c.entities.createEntities(people(5000, 20), { audit: false }));
+    c.bulk.write(() => c.entities.createEntities(people(5000, 20), { audit: false }));
     await until(() => statSync(path).size > fileBefore);
     const runs = bulk.checkpoints;
     expect(runs).toBeGreaterThan(0);
@@ -145,8 +143,8 @@ describe('bulk writes', () => {
 
   it('zero its copy of the key when the case closes', async () => {
     const { c } = await newCase();
-    c.bulkWrite(() => c.entities.createEntities(people(1), { audit: false }), { large: true });
-    const bulk = bulkOf(c) as unknown as { key: Buffer | null };
+    c.bulk.write(() => c.entities.createEntities(people(1), { audit: false }), { large: true });
+    const bulk = c.bulk as unknown as { key: Buffer | null };
     const key = bulk.key!;
     expect(key.some((b) => b !== 0)).toBe(true);
     c.close();

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CordonError } from '../../../shared/errors';
+import { spawnCoreThread } from '../threads';
 import type { BrandesGraph, SourceSet } from './brandes';
 import { throwIfCancelled, type RunControl } from './control';
 import { KERNELS, type Kernel, type KernelReply, type KernelTask } from './kernels';
@@ -25,18 +24,8 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-/** The worker entry: the built file next to the core bundle, or the TypeScript source when the
- * core itself runs from source (tests, tsx), loaded through tsx's ESM hooks. */
 function spawn(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const target = new URL('./worker.ts', here).href;
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-    return new Worker(code, { eval: true });
-  }
-  const built = new URL('../core/analysis-worker.js', here);
-  if (!existsSync(fileURLToPath(built))) throw new Error(`analysis worker missing: ${fileURLToPath(built)}`);
-  return new Worker(built);
+  return spawnCoreThread(import.meta.url, './worker.ts', 'analysis-worker.js');
 }
 
 /** Threads waiting for work. A thread that failed or was stopped mid-task is never put back. */

@@ -119,7 +119,7 @@ export class ImportSink {
   // ---- the transaction ----
 
   begin(): void {
-    this.c.beginBulk({ large: this.opts.bytes >= LARGE_IMPORT_BYTES });
+    this.c.bulk.begin({ large: this.opts.bytes >= LARGE_IMPORT_BYTES });
     this.open = true;
     const now = new Date().toISOString();
     this.c.db
@@ -130,7 +130,7 @@ export class ImportSink {
   rollback(): void {
     if (!this.open) return;
     this.open = false;
-    this.c.endBulk(false);
+    this.c.bulk.end(false);
   }
 
   /**
@@ -174,7 +174,7 @@ export class ImportSink {
       return;
     }
     this.open = false;
-    this.c.endBulk(true);
+    this.c.bulk.end(true);
   }
 
   // ---- sources ----

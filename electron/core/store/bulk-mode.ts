@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { totalmem } from 'node:os';
 import { CordonError } from '../../../shared/errors';
+import { CACHE_KIB } from './case-file';
 import { Checkpointer, STATE } from './checkpointer';
 import { zero } from './keys';
 
@@ -24,9 +25,6 @@ export interface BulkOptions {
   /** Big enough (a large import file, a bulk load) to be worth the checkpointer thread. */
   large?: boolean;
 }
-
-/** The page cache of a case connection outside bulk writes, in KiB (as configureConnection sets it). */
-const CACHE_KIB = 256 * 1024;
 
 /** A sixteenth of the machine's memory, between the normal cache and 1 GiB. */
 export function bulkCacheKiB(total = totalmem()): number {

@@ -40,6 +40,9 @@ export function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
   db.pragma(`hexkey = '${key.toString('hex')}'`);
 }
 
+/** The page cache of a case connection, in KiB (see configureConnection; bulk writes grow it). */
+export const CACHE_KIB = 256 * 1024;
+
 /** The connection pragmas every case connection runs with (also used by the store benchmark's plain control). */
 export function configureConnection(db: DB): void {
   db.pragma('journal_mode = WAL');
@@ -52,7 +55,7 @@ export function configureConnection(db: DB): void {
   // every cache miss is a page read + decryption, and a bulk write whose dirty pages exceed the cache
   // spills them to the WAL mid-transaction and reads them back: 2 MiB made encrypted inserts 3x
   // slower than unencrypted ones; see test/bench/store.ts.
-  db.pragma('cache_size = -262144');
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   // A big bulk write leaves a WAL as big as itself; once checkpointed, the file shrinks back to this.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
 }

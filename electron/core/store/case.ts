@@ -4,13 +4,13 @@ import type { CaseInfo } from '../../../shared/dto';
 import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import { AuditLog } from './audit';
 import { CANONICAL_ONLY } from './canonical';
-import { BulkMode, type BulkOptions } from './bulk-mode';
+import { BulkMode } from './bulk-mode';
 import { createCaseFile, openCaseFile } from './case-file';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
 
 // An open case: the database, its identity, and the stores that work on it. Everything that
-// writes goes through `write`, one transaction with its audit rows.
+// writes goes through `write`, one transaction with its audit rows (an import through `bulk`).
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
@@ -31,7 +31,8 @@ export class Case implements StoreContext {
   readonly actor: string;
   readonly demo: boolean;
 
-  private readonly bulk: BulkMode;
+  /** Bulk writes (imports, bulk loads): see BulkMode. */
+  readonly bulk: BulkMode;
 
   private constructor(
     readonly db: Database,
@@ -87,21 +88,6 @@ export class Case implements StoreContext {
   /** One transaction: the change and its audit rows commit together or not at all. */
   write<T>(fn: () => T): T {
     return this.db.transaction(fn)();
-  }
-
-  /** Opens a bulk write (an import): one transaction, ended by endBulk. See BulkMode. */
-  beginBulk(opts: BulkOptions = {}): void {
-    this.bulk.begin(opts);
-  }
-
-  /** Commits (or rolls back) the bulk write and restores the connection's settings. */
-  endBulk(commit: boolean): void {
-    this.bulk.end(commit);
-  }
-
-  /** beginBulk, fn, endBulk: committed if fn returns, rolled back if it throws. */
-  bulkWrite<T>(fn: () => T, opts: BulkOptions = {}): T {
-    return this.bulk.write(fn, opts);
   }
 
   get idleLockMinutes(): number {

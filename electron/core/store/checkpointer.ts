@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnCoreThread } from '../threads';
 
 // Checkpoints a case's WAL from a second connection in its own thread (checkpoint-worker.ts), so
 // the thread that writes never stops to copy its pages into the database file. In an encrypted
@@ -26,19 +25,6 @@ export interface CheckpointerData {
 
 const STOP_WAIT_MS = 10_000;
 
-function spawn(data: CheckpointerData): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // The core runs from source (tests, tsx): load the thread's source through tsx's ESM hooks.
-    const target = new URL('./checkpoint-worker.ts', here).href;
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-    return new Worker(code, { eval: true, workerData: data });
-  }
-  const built = new URL('../core/checkpoint-worker.js', here);
-  if (!existsSync(fileURLToPath(built))) throw new Error(`checkpoint worker missing: ${fileURLToPath(built)}`);
-  return new Worker(built, { workerData: data });
-}
-
 export class Checkpointer {
   private readonly ctl: Int32Array;
   private readonly worker: Worker;
@@ -48,7 +34,8 @@ export class Checkpointer {
   constructor(path: string, key: Buffer | null, onEnd: (err: unknown) => void) {
     const control = new SharedArrayBuffer(4 * 3);
     this.ctl = new Int32Array(control);
-    this.worker = spawn({ path, key, control });
+    const data: CheckpointerData = { path, key, control };
+    this.worker = spawnCoreThread(import.meta.url, './checkpoint-worker.ts', 'checkpoint-worker.js', { workerData: data });
     // The thread must never keep a CLI or a test process alive.
     this.worker.unref();
     const end = (err: unknown) => {

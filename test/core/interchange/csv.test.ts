@@ -241,7 +241,7 @@ describe('CSV intake: a large file', () => {
     for (let i = 0; i < 9; i++) lines.push(`+34 600 111 ${200 + i};+34 600 333 ${400 + i};01/03/2024 10:${10 + i};${60 + i};;;;${pad}`);
     const path = join(dir, 'large-calls.csv');
     writeFileSync(path, lines.join('\n'));
-    const bulk = (core.session.case as unknown as { bulk: { checkpointing: boolean } }).bulk;
+    const bulk = core.session.case.bulk;
     expect(bulk.checkpointing).toBe(false);
     const r = await core.ok('import.run', { path, format: 'csv', spec: loadSpec(fixture('calls.spec.json')) });
     expect(r).toMatchObject({ records: 9, created: 18, links: 9, skipped: 0 });
