@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bureau, filePath, id, method, passphrase, propValues } from './contract';
 import type { ExportResult, HandlingReview, ImportPreview, ImportResult, OfficerView, PackageLedgerRow, ProjectDetail, ProjectView } from './dto';
 import type { ReceivedPlanDetail, ReceivedPlanSummary } from './dto';
 import { ALL_SCHEMATA, ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from './catalogue';
@@ -44,23 +45,6 @@ import type {
 // router, the Playwright bridge and the CLI are all typed by this table; nothing else names a
 // method or a channel.
 
-/** A method: its input schema, with the output type carried as a phantom. */
-interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
-  /** Never set at run time; carries the output type. */
-  readonly _output?: O;
-}
-const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
-
-const id = z.string().trim().min(1).max(200);
-const bureau = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9_]{0,15}$/, 'a bureau code is 1–16 letters, digits or _');
-const filePath = z.string().trim().min(1).max(4096);
-const passphrase = z.string().min(1).max(1024);
-const propValues = z.record(z.string().min(1).max(100), z.array(z.string().max(10_000)).max(1000));
 const schemaName = z.enum(ALL_SCHEMATA.map((s) => s.name) as [string, ...string[]]);
 
 export const sourceInput = z

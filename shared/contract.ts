@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// The pieces every feature's slice of the contract is made of (shared/api.ts assembles the
+// slices into the one contract). A feature's file declares its methods with `method<Output>()(input)`
+// and builds its inputs from these atoms, so an id or a bureau code is checked the same way everywhere.
+
+/** A method: its input schema, with the output type carried as a phantom. */
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Never set at run time; carries the output type. */
+  readonly _output?: O;
+}
+export const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+
+export const id = z.string().trim().min(1).max(200);
+export const bureau = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9_]{0,15}$/, 'a bureau code is 1–16 letters, digits or _');
+export const filePath = z.string().trim().min(1).max(4096);
+export const passphrase = z.string().min(1).max(1024);
+export const propValues = z.record(z.string().min(1).max(100), z.array(z.string().max(10_000)).max(1000));
