@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/api';
-import type { CaseInfo, RecentCase } from '../../shared/dto';
+import type { CaseInfo, RecentCase } from '../../shared/case/dto';
 import { CordonError } from '../../shared/errors';
 import { Jobs } from './jobs';
 import { Case } from './store/case';

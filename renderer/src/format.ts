@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import type { SourceView } from '../../shared/dto';
+import type { SourceView } from '../../shared/entities/dto';
 
 // Dates and numbers are formatted by the UI language, never by hand (DESIGN.md §10).
 

@@ -1,5 +1,5 @@
 import { mulberry32 } from '../../electron/core/analysis/random';
-import type { ImportSpec } from '../../shared/api';
+import type { ImportSpec } from '../../shared/interchange/api';
 
 // Deterministic, realistic-looking synthetic case data for the store benchmark: multilingual
 // names with diacritics (so that the FTS case/accent folding is exercised), aliases, dates of birth

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { runExport, runImport } from '../../electron/core/interchange/run';
 import { Jobs } from '../../electron/core/jobs';
 import { Case } from '../../electron/core/store/case';
-import type { EventPayload, ExportFormat } from '../../shared/api';
+import type { EventPayload } from '../../shared/api';
+import type { ExportFormat } from '../../shared/interchange/api';
 import { CALLS_SPEC as SPEC, rng } from './data';
 
 const PASSPHRASE = 'bench: correct horse battery staple';

@@ -1,4 +1,4 @@
-import type { OperationDetail } from '../../shared/dto';
+import type { OperationDetail } from '../../shared/cooperation/dto';
 import { expect, test } from './bridge';
 import { openDemoCase } from './helpers';
 

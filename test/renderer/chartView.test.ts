@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { applyPositions } from '../../renderer/src/features/chart/positions';
-import type { ChartSettings } from '../../shared/api';
+import type { ChartSettings } from '../../shared/charts/api';
 import { applyFilters, applyRules, meetsGrade, type Measures } from '../../renderer/src/features/chart/view';
 
 // The chart's per-refresh work on a headless cytoscape: what it changes, and what it leaves alone

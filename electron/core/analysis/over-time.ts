@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { MAX_PERIODS } from '../../../shared/api';
-import type { OverTimeChange, OverTimeEntity, OverTimePeriod, OverTimeResult } from '../../../shared/dto';
+import { MAX_PERIODS } from '../../../shared/analysis/api';
+import type { OverTimeChange, OverTimeEntity, OverTimePeriod, OverTimeResult } from '../../../shared/analysis/dto';
 import { CordonError } from '../../../shared/errors';
 import { betweennessAuto } from './betweenness';
 import { buildCaseGraph, linkProps, linkSpan, type GraphScope } from './case-graph';

@@ -1,4 +1,4 @@
-import type { AnalysisColumn, AnalysisRow, KeyPlayerFinding, RankedEntity } from '../../../shared/dto';
+import type { AnalysisColumn, AnalysisRow, KeyPlayerFinding, RankedEntity } from '../../../shared/analysis/dto';
 import type { NodeInfo } from './case-graph';
 import type { Graph } from './graph';
 import { components, type Adjacency } from './undirected';

@@ -1,4 +1,4 @@
-import type { AnalysisColumnInfo, AnalysisGraphInfo, AnalysisMeasure, AnalysisResult, AnalysisRow } from '../../../shared/dto';
+import type { AnalysisColumnInfo, AnalysisGraphInfo, AnalysisMeasure, AnalysisResult, AnalysisRow } from '../../../shared/analysis/dto';
 import { betweennessAuto } from './betweenness';
 import type { CaseGraph } from './case-graph';
 import { closeness, degrees, eigenvector, pagerank } from './centrality';

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/api';
-import type { DisruptionResult, PathsResult } from '../../../shared/dto';
+import type { DisruptionResult, PathsResult } from '../../../shared/analysis/dto';
 import type { Job } from '../jobs';
 import type { Session } from '../session';
 import type { Case } from '../store/case';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ChartEdge } from '../../../shared/dto';
+import type { ChartEdge } from '../../../shared/charts/dto';
 import { edgesBetween } from './elements';
 
 // On a chart, records judged the same are one node (as in the list, search and analysis): the

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getSchema } from '../../../shared/catalogue';
-import type { ChartEdge, ChartNode } from '../../../shared/dto';
+import type { ChartEdge, ChartNode } from '../../../shared/charts/dto';
 import { isStrongGrade, mostRestrictive, SCHEMES, splitGrade, type GradingScheme, type Tlp } from '../../../shared/grading';
 
 // What a chart needs to draw entities and the links among them, read in a few set-based queries

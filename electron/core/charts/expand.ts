@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ParsedInput } from '../../../shared/api';
-import type { ExpandPreview } from '../../../shared/dto';
+import type { ExpandPreview } from '../../../shared/charts/dto';
 import { gradeFilter, meets } from '../analysis/grade';
 import { clustersOf } from './clusters';
 import { overlaps } from './dates';

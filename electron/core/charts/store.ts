@@ -1,5 +1,6 @@
-import { chartSettingsSchema, type ChartSettings, type ParsedInput } from '../../../shared/api';
-import type { ChartData, ChartElements, ChartNode, ChartNotice, ChartSummary } from '../../../shared/dto';
+import { chartSettingsSchema, type ChartSettings } from '../../../shared/charts/api';
+import type { ParsedInput } from '../../../shared/api';
+import type { ChartData, ChartElements, ChartNode, ChartNotice, ChartSummary } from '../../../shared/charts/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { clustersOf, edgesBetweenClusters } from './clusters';

@@ -1,4 +1,4 @@
-import type { OverTimeResult } from '../../../shared/dto';
+import type { OverTimeResult } from '../../../shared/analysis/dto';
 import type { CommandContext } from './commands';
 import { UsageError } from './passphrase';
 

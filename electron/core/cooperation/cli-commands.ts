@@ -1,5 +1,6 @@
-import { operationResultInput, type Input } from '../../../shared/api';
-import type { MeetingDetail, OperationDetail } from '../../../shared/dto';
+import { operationResultInput } from '../../../shared/cooperation/api';
+import type { Input } from '../../../shared/api';
+import type { MeetingDetail, OperationDetail } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
 import { caseCommand, csvList, jsonOption as json, needString, optString, printId } from '../cli/case-command';
 import type { Command, CommandContext } from '../cli/commands';

@@ -1,4 +1,4 @@
-import type { DeconflictionRow, OperationStatus } from '../../../shared/dto';
+import type { DeconflictionRow, OperationStatus } from '../../../shared/cooperation/dto';
 import type { Case } from '../store/case';
 
 // Deconfliction: two bureaus must not raid the same person unknowingly. An entity is in conflict

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/api';
-import type { ActionItemView, ActionStatus, AgendaItemView, AgendaLinkKind, DecisionView, MeetingDetail, MeetingSummary, OpenActionItem } from '../../../shared/dto';
+import type { ActionItemView, ActionStatus, AgendaItemView, AgendaLinkKind, DecisionView, MeetingDetail, MeetingSummary, OpenActionItem } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { nowIso, requireEntities, requireProject, unique } from './common';

@@ -1,14 +1,5 @@
 import type { ParsedInput } from '../../../shared/api';
-import type {
-  ActionDayEvent,
-  CooperationWarning,
-  OperationDetail,
-  OperationStatus,
-  OperationSummary,
-  OperationTargetView,
-  PhaseView,
-  TaskView,
-} from '../../../shared/dto';
+import type { ActionDayEvent, CooperationWarning, OperationDetail, OperationStatus, OperationSummary, OperationTargetView, PhaseView, TaskView } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { nowIso, requireEntities, requireProject, unique } from './common';

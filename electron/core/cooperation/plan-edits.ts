@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/api';
-import type { OperationDetail } from '../../../shared/dto';
+import type { OperationDetail } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { unique } from './common';

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/api';
-import type { OperationResults, OperationResultView, ResultKind, ResultTotals } from '../../../shared/dto';
+import type { OperationResults, OperationResultView, ResultKind, ResultTotals } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
 import { buildCaseGraph } from '../analysis/case-graph';
 import type { RunControl } from '../analysis/control';

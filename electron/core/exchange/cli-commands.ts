@@ -1,5 +1,5 @@
 import type { Input } from '../../../shared/api';
-import type { ImportPreview } from '../../../shared/dto';
+import type { ImportPreview } from '../../../shared/exchange/dto';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Command, CommandContext } from '../cli/commands';
 import { UsageError } from '../cli/passphrase';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { KeyObject } from 'node:crypto';
-import type { OfficerStatus, OfficerView } from '../../../shared/dto';
+import type { OfficerStatus, OfficerView } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { zero } from '../store/keys';

@@ -1,4 +1,4 @@
-import type { WithholdRule } from '../../../shared/dto';
+import type { WithholdRule } from '../../../shared/exchange/dto';
 
 // The handling rules of an export (DESIGN.md §3, §6): what may not leave this workstation for
 // these recipients. They are judged per source report, since a source carries the grading of

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { z } from 'zod';
-import type { OfficerView, VerificationStep } from '../../../shared/dto';
+import type { OfficerView, VerificationStep } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Job } from '../jobs';
 import { loadAgeIdentity, officerByFingerprint, selfOfficer, unusableReason } from './directory';

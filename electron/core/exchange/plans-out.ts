@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { OperationDetail, PlanInPackage, WithheldItem } from '../../../shared/dto';
+import type { OperationDetail } from '../../../shared/cooperation/dto';
+import type { PlanInPackage, WithheldItem } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import { openOperation } from '../cooperation/operations';
 import type { Case } from '../store/case';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ProjectDetail, ProjectItemView, ProjectView } from '../../../shared/dto';
+import type { ProjectDetail, ProjectItemView, ProjectView } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import type { Manifest } from './format';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { HandlingReview, OfficerView, WithheldItem } from '../../../shared/dto';
+import type { HandlingReview, OfficerView, WithheldItem } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import type { Case } from '../store/case';

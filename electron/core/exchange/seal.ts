@@ -7,7 +7,7 @@ import { finished } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
-import type { OfficerView } from '../../../shared/dto';
+import type { OfficerView } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Tlp } from '../../../shared/grading';
 import type { Job } from '../jobs';

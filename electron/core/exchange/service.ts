@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ExportResult, ImportPreview, ImportResult, OfficerView, PackageLedgerRow, PackageSummary, RecipientView, VerificationStep } from '../../../shared/dto';
+import type { ExportResult, ImportPreview, ImportResult, OfficerView, PackageLedgerRow, PackageSummary, RecipientView, VerificationStep } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Tlp } from '../../../shared/grading';
 import type { Job } from '../jobs';

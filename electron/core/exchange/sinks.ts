@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, type SchemaDef } from '../../../shared/catalogue';
-import type { EntitySummary, ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/dto';
+import type { EntitySummary } from '../../../shared/entities/dto';
+import type { ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/exchange/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
 import { captionFrom, searchText } from '../store/entities';

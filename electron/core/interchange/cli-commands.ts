@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../../../shared/api';
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../../../shared/interchange/api';
 import type { Command } from '../cli/commands';
 import { EXIT } from '../cli/exit-codes';
 import { UsageError } from '../cli/passphrase';

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { importSpecSchema, type Handlers } from '../../../shared/api';
+import { importSpecSchema } from '../../../shared/interchange/api';
+import type { Handlers } from '../../../shared/api';
 import { CordonError } from '../../../shared/errors';
 import type { Session } from '../session';
 import { openInput } from './files';
@@ -8,7 +9,7 @@ import { findCandidates } from './match/candidates';
 import { cluster, judge, split } from './match/judgements';
 import { runExport, runImport } from './run';
 import { previewTabular, readSpecFile } from './tabular/import';
-import type { ImportRecord } from '../../../shared/dto';
+import type { ImportRecord } from '../../../shared/interchange/dto';
 
 // The contract's import.*, export.*, match.* and layout.* methods.
 

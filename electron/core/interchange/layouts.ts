@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { LayoutView } from '../../../shared/dto';
+import type { LayoutView } from '../../../shared/interchange/dto';
 import { CordonError } from '../../../shared/errors';
 
 // Layouts that arrived with imported charts (positions and original styling), read back for the

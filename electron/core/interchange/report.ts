@@ -1,4 +1,4 @@
-import type { ImportIssue, ImportReport, ImportSampleRow } from '../../../shared/dto';
+import type { ImportIssue, ImportReport, ImportSampleRow } from '../../../shared/interchange/dto';
 
 // The import report: counts, and the reason for every record left out ("row 1,203: …").
 

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
-import type { ExportFormat, ImportFormat, ImportSpec } from '../../../shared/api';
-import type { ExportReport, ImportReport } from '../../../shared/dto';
+import type { ExportFormat, ImportFormat, ImportSpec } from '../../../shared/interchange/api';
+import type { ExportReport, ImportReport } from '../../../shared/interchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Jobs } from '../jobs';
 import type { Case } from '../store/case';

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { ImportSpec, sourceInput } from '../../../shared/api';
+import type { ImportSpec } from '../../../shared/interchange/api';
+import type { sourceInput } from '../../../shared/entities/api';
 import { captionOf, getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
 import { foldText } from '../../../shared/values';

@@ -1,5 +1,5 @@
 import { CordonError } from '../../../shared/errors';
-import type { TextEncoding } from '../../../shared/api';
+import type { TextEncoding } from '../../../shared/interchange/api';
 
 // What a file really is, from its first bytes, and which text encoding it uses.
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
-import type { AuditRow, AuditVerdict } from '../../../shared/dto';
+import type { AuditRow, AuditVerdict } from '../../../shared/case/dto';
 
 // The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so that a row
 // edited or removed behind the application's back is found by `verify`. The head of the chain is

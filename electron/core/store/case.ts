@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { userInfo } from 'node:os';
-import type { CaseInfo } from '../../../shared/dto';
+import type { CaseInfo } from '../../../shared/case/dto';
 import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import { AuditLog } from './audit';
 import { CANONICAL_ONLY } from './canonical';

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
-import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/dto';
+import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/entities/dto';
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { naturalSortKey, normaliseValue } from '../../../shared/values';

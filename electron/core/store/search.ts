@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SearchResult } from '../../../shared/dto';
+import type { SearchResult } from '../../../shared/entities/dto';
 import { foldText } from '../../../shared/values';
 import { foldOntoCanonical } from './canonical';
 import { cachedStatement } from './prepared';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { sourceInput } from '../../../shared/api';
-import type { SourceView } from '../../../shared/dto';
+import type { sourceInput } from '../../../shared/entities/api';
+import type { SourceView } from '../../../shared/entities/dto';
 import { CordonError } from '../../../shared/errors';
 import type { GradingScheme, Tlp } from '../../../shared/grading';
 import type { StoreContext } from './context';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaseInfo } from '../../../shared/dto';
+import type { CaseInfo } from '../../../shared/case/dto';
 
 // Presentation state about the open case. The core owns the data; this is what the screen shows
 // until the next call refreshes it.

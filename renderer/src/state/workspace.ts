@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EntitySummary } from '../../../shared/dto';
+import type { EntitySummary } from '../../../shared/entities/dto';
 
 // Which view, which entity and which filter the analyst is looking at. `dataVersion` is bumped
 // after every write so views that cache pages from the core know to fetch again.

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
-import type { ChartSettings } from '../../../shared/api';
-import type { ChartData, ChartEdge, ChartNode } from '../../../shared/dto';
+import type { ChartSettings } from '../../../shared/charts/api';
+import type { ChartData, ChartEdge, ChartNode } from '../../../shared/charts/dto';
 import { ChartController } from '../../../renderer/src/features/chart/controller';
 import { createChartCore, isBigChart } from '../../../renderer/src/features/chart/createCore';
 import { FA2_BUDGET_MS, fa2Iterations } from '../../../renderer/src/features/chart/fa2';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult, AnalysisRow } from '../../../shared/dto';
+import type { AnalysisResult, AnalysisRow } from '../../../shared/analysis/dto';
 import { tempDir, testCore, type TestCore } from '../helpers';
 import { reference } from './reference';
 

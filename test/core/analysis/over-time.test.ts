@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OverTimeResult } from '../../../shared/dto';
+import type { OverTimeResult } from '../../../shared/analysis/dto';
 import { betweennessSync } from '../../../electron/core/analysis/betweenness';
 import { activeWithin } from '../../../electron/core/analysis/case-graph';
 import { graphFromEdges } from '../../../electron/core/analysis/graph';

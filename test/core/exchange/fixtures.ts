@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/runtime';
 import type { Case } from '../../../electron/core/store/case';
 import type { Input, Method, Output } from '../../../shared/api';
-import type { OfficerView } from '../../../shared/dto';
+import type { OfficerView } from '../../../shared/exchange/dto';
 
 // Two (or three) workstations in one test: each its own core, data folder, case file and officer,
 // exchanging cards as officers would (card files, verified in person).

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../electron/core/interchange/run';
 import { Jobs } from '../../../electron/core/jobs';
-import type { ImportSpec } from '../../../shared/api';
+import type { ImportSpec } from '../../../shared/interchange/api';
 import { CordonError } from '../../../shared/errors';
 import { counts, openCase } from './support';
 

@@ -1,5 +1,5 @@
 import { mostRestrictive, type Tlp } from '../../../../shared/grading';
-import type { MeetingDetail } from '../../../../shared/dto';
+import type { MeetingDetail } from '../../../../shared/cooperation/dto';
 import { degrees } from '../../analysis/centrality';
 import { betweennessSync } from '../../analysis/betweenness';
 import { GraphBuilder } from '../../analysis/graph';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname, resolve } from 'node:path';
 import type { ParsedInput } from '../../../../shared/api';
-import type { BriefingResult } from '../../../../shared/dto';
+import type { BriefingResult } from '../../../../shared/cooperation/dto';
 import { CordonError } from '../../../../shared/errors';
 import type { Case } from '../../store/case';
 import { writeOutputFile } from '../../output-file';

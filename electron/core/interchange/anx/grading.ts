@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { sourceInput } from '../../../../shared/api';
+import type { sourceInput } from '../../../../shared/entities/api';
 import { isValidGrade, isValidHandling, SCHEMES, type GradingScheme } from '../../../../shared/grading';
 import { attr, kid, kids, type XmlNode } from '../xml';
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getProperty, getSchema } from '../../../../shared/catalogue';
-import type { EntitySummary, MatchCandidate } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
+import type { MatchCandidate } from '../../../../shared/interchange/dto';
 import { foldName, jaroWinkler, type FoldedName } from './fold';
 
 // "Find matching entities": candidate pairs by blocking (names run together, sorted name tokens,

@@ -1,4 +1,4 @@
-import type { MatchCluster } from '../../../../shared/dto';
+import type { MatchCluster } from '../../../../shared/interchange/dto';
 import { captionOf, getSchema } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
 import { clusterMembers } from '../../store/canonical';

@@ -1,7 +1,7 @@
 import { parse, type CsvError } from 'csv-parse';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
-import type { TextEncoding } from '../../../../shared/api';
+import type { TextEncoding } from '../../../../shared/interchange/api';
 
 // Streaming CSV: the file is read in chunks, decoded (UTF-8, UTF-16 LE/BE, Windows-1252), and
 // parsed by csv-parse. A malformed record is skipped with its line number; the rest of the file

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CSV_DELIMITERS } from '../../../../shared/api';
+import { CSV_DELIMITERS } from '../../../../shared/interchange/api';
 
 // Delimiter and header detection on a sample of the file (the first lines, cut at a line end):
 // the delimiter that gives the most rows with the same number of columns wins.

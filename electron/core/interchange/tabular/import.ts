@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ImportSpec, TextEncoding } from '../../../../shared/api';
-import type { TabularPreview } from '../../../../shared/dto';
+import type { ImportSpec, TextEncoding } from '../../../../shared/interchange/api';
+import type { TabularPreview } from '../../../../shared/interchange/dto';
 import { CordonError } from '../../../../shared/errors';
 import type { Job } from '../../jobs';
 import type { InputFile } from '../files';

@@ -1,4 +1,4 @@
-import type { ImportSpec } from '../../../../shared/api';
+import type { ImportSpec } from '../../../../shared/interchange/api';
 import { getProperty, getSchema, type PropertyDef, type SchemaDef } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
 import { normaliseValue } from '../../../../shared/values';

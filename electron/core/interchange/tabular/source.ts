@@ -1,5 +1,5 @@
 import { gradingSchema } from '../../../../shared/gradingSchema';
-import type { ImportSpec } from '../../../../shared/api';
+import type { ImportSpec } from '../../../../shared/interchange/api';
 import { getSource } from '../../store/sources';
 import type { ImportSink } from '../sink';
 import type { CompiledSpec } from './mapping';

@@ -2,7 +2,8 @@ import { Button, Callout, Checkbox, FormGroup, HTMLSelect, NumericInput } from '
 import { GraphRemoveIcon, PlayIcon, TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisruptionResult, EntitySummary } from '../../../../shared/dto';
+import type { DisruptionResult } from '../../../../shared/analysis/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
 import type { ChartController } from '../chart/controller';

@@ -1,7 +1,7 @@
 import { Tag } from '@blueprintjs/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { EntityPicker } from '../search/EntityPicker';
 
 /** Several entities picked by search (targets, members of a set), shown as removable tags. */

@@ -1,7 +1,7 @@
 import { Button, Tag } from '@blueprintjs/core';
 import { HighlightIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisResult, KeyPlayerFinding } from '../../../../shared/dto';
+import type { AnalysisResult, KeyPlayerFinding } from '../../../../shared/analysis/dto';
 import { formatNumber } from '../../format';
 import { highlightOnChart } from '../chart/analysisRules';
 import type { ChartController } from '../chart/controller';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DisruptionResult } from '../../../../shared/dto';
+import type { DisruptionResult } from '../../../../shared/analysis/dto';
 
 const W = 420;
 const H = 220;

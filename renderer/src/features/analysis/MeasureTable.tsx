@@ -3,7 +3,7 @@ import { ArrowDownIcon, ArrowUpIcon, DownloadIcon, HeatmapIcon, TagIcon, Timelin
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisResult } from '../../../../shared/dto';
+import type { AnalysisResult } from '../../../../shared/analysis/dto';
 import { schemaLabel } from '../../catalogueText';
 import { formatNumber } from '../../format';
 import { applyMeasureRule } from '../chart/analysisRules';

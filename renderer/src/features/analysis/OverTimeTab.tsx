@@ -2,7 +2,7 @@ import { Button, FormGroup, HTMLSelect, HTMLTable, NumericInput } from '@bluepri
 import { PlayIcon, TimelineLineChartIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OverTimeResult } from '../../../../shared/dto';
+import type { OverTimeResult } from '../../../../shared/analysis/dto';
 import { call, isApiError } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';

@@ -2,7 +2,8 @@ import { Button, Callout, FormGroup, HTMLSelect, NumericInput } from '@blueprint
 import { HighlightIcon, PathSearchIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntitySummary, PathsResult } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
+import type { PathsResult } from '../../../../shared/analysis/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
 import { highlightOnChart } from '../chart/analysisRules';

@@ -2,7 +2,7 @@ import { FormGroup, HTMLSelect, NumericInput } from '@blueprintjs/core';
 import { TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisruptionResult } from '../../../../shared/dto';
+import type { DisruptionResult } from '../../../../shared/analysis/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { FormDialog, useSubmit } from '../../app/FormDialog';

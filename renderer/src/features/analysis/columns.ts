@@ -1,4 +1,4 @@
-import type { AnalysisColumn, AnalysisResult, AnalysisRow } from '../../../../shared/dto';
+import type { AnalysisColumn, AnalysisResult, AnalysisRow } from '../../../../shared/analysis/dto';
 import i18n from 'i18next';
 import { formatNumber } from '../../format';
 

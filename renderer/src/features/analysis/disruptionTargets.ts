@@ -1,4 +1,4 @@
-import type { DisruptionResult } from '../../../../shared/dto';
+import type { DisruptionResult } from '../../../../shared/analysis/dto';
 
 /** One entity a disruption run removed, with when and what was left of the network after. */
 export interface RemovedEntity {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Input } from '../../../../shared/api';
-import type { AnalysisResult, DisruptionResult, PathsResult } from '../../../../shared/dto';
+import type { AnalysisResult, DisruptionResult, PathsResult } from '../../../../shared/analysis/dto';
 import { call, isApiError } from '../../api';
 import type { ChartController } from '../chart/controller';
 

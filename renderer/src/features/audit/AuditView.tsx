@@ -2,7 +2,7 @@ import { Button, Callout, HTMLTable } from '@blueprintjs/core';
 import { ShieldIcon, TickCircleIcon, WarningSignIcon } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow, AuditVerdict } from '../../../../shared/dto';
+import type { AuditRow, AuditVerdict } from '../../../../shared/case/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatDateTime, formatNumber } from '../../format';

@@ -2,7 +2,7 @@ import { Alert, Button, HTMLTable, InputGroup, NonIdealState } from '@blueprintj
 import { AddIcon, EditIcon, GraphIcon, TrashIcon } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChartSummary } from '../../../../shared/dto';
+import type { ChartSummary } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';

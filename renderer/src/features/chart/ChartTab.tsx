@@ -25,8 +25,8 @@ import {
 import type { EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChartSettings } from '../../../../shared/api';
-import type { ChartData } from '../../../../shared/dto';
+import type { ChartSettings } from '../../../../shared/charts/api';
+import type { ChartData } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

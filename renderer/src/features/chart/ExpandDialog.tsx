@@ -3,7 +3,7 @@ import { GraphIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LINK_SCHEMATA } from '../../../../shared/catalogue';
-import type { ExpandPreview } from '../../../../shared/dto';
+import type { ExpandPreview } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';

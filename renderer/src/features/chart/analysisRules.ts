@@ -1,4 +1,4 @@
-import type { ChartSettings } from '../../../../shared/api';
+import type { ChartSettings } from '../../../../shared/charts/api';
 import { call } from '../../api';
 import type { ChartController } from './controller';
 

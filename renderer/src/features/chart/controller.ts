@@ -1,6 +1,6 @@
 import type { CollectionArgument, Core, ElementDefinition, NodeCollection, NodeSingular, Position } from 'cytoscape';
-import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
-import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/dto';
+import type { ChartItemInput, ChartSettings } from '../../../../shared/charts/api';
+import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { edgeDefinition, NODE_SIZE, nodeDefinition } from './elements';
 import { centresBox, layoutBox, viewportFor, type View } from './fitView';

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import { getSchema } from '../../../../shared/catalogue';
-import type { ChartEdge, ChartNode } from '../../../../shared/dto';
+import type { ChartEdge, ChartNode } from '../../../../shared/charts/dto';
 import { iconUri, typeColour } from './icons';
 
 // From the core's drawing data to cytoscape element definitions. Everything a filter, rule or

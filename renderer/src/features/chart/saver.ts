@@ -1,4 +1,4 @@
-import type { ChartItemInput, ChartSettings } from '../../../../shared/api';
+import type { ChartItemInput, ChartSettings } from '../../../../shared/charts/api';
 import { call } from '../../api';
 
 // Chart state goes to the case in batches: changed ids are collected and written together a

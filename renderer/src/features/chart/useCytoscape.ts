@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChartSettings } from '../../../../shared/api';
-import type { ChartData } from '../../../../shared/dto';
+import type { ChartSettings } from '../../../../shared/charts/api';
+import type { ChartData } from '../../../../shared/charts/dto';
 import { ChartController } from './controller';
 import { prepareIcons } from './icons';
 import { createChartCore } from './createCore';

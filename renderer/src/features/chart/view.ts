@@ -1,5 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import type { ChartSettings } from '../../../../shared/api';
+import type { ChartSettings } from '../../../../shared/charts/api';
 import { activeOn } from './dates';
 import { NODE_SIZE } from './elements';
 

@@ -2,7 +2,7 @@ import { Alert, Button } from '@blueprintjs/core';
 import { TrashIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityDetail } from '../../../../shared/dto';
+import type { EntityDetail } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

@@ -3,7 +3,7 @@ import { EditIcon, TrashIcon, UndoIcon } from '@blueprintjs/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSchema } from '../../../../shared/catalogue';
-import type { EntityDetail, StatementView } from '../../../../shared/dto';
+import type { EntityDetail, StatementView } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

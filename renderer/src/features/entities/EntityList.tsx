@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_SCHEMATA } from '../../../../shared/catalogue';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { schemaPlural } from '../../catalogueText';
 import { formatNumber } from '../../format';

@@ -1,4 +1,4 @@
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { useTranslation } from 'react-i18next';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';

@@ -2,7 +2,7 @@ import { Button } from '@blueprintjs/core';
 import { ArrowLeftIcon, ArrowRightIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
 import { getSchema } from '../../../../shared/catalogue';
-import type { LinkView } from '../../../../shared/dto';
+import type { LinkView } from '../../../../shared/entities/dto';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { propLabel, schemaLabel } from '../../catalogueText';
 import { useWorkspace } from '../../state/workspace';

@@ -1,7 +1,7 @@
 import { Button, Callout } from '@blueprintjs/core';
 import { DuplicateIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { useWorkspace } from '../../state/workspace';
 
 /** On a merged entity's page: which records it is made of, and where to split them again. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getProperty, type SchemaDef } from '../../../../shared/catalogue';
-import type { EntityDetail } from '../../../../shared/dto';
+import type { EntityDetail } from '../../../../shared/entities/dto';
 import { propLabel } from '../../catalogueText';
 import { PropertyValue } from './PropertyValue';
 import { ProvenanceCard } from './ProvenanceCard';

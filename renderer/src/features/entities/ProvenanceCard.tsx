@@ -2,7 +2,7 @@ import { Tag } from '@blueprintjs/core';
 import { DocumentIcon, WarningSignIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
 import { SCHEMES } from '../../../../shared/grading';
-import type { StatementView } from '../../../../shared/dto';
+import type { StatementView } from '../../../../shared/entities/dto';
 import { formatDateTime, gradingLabel } from '../../format';
 
 /** Where one value came from: the source report, its grading in its own scheme, the originator. */

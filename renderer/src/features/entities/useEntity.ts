@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EntityDetail } from '../../../../shared/dto';
+import type { EntityDetail } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 
 /** One entity's detail from the core, refetched when it or the data version changes. */

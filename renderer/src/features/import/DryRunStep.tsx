@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/dto';
+import type { ImportReport } from '../../../../shared/interchange/dto';
 import { formatNumber } from '../../format';
 import { IssuesTable } from './IssuesTable';
 import { ReportFigures } from './ReportFigures';

@@ -1,6 +1,6 @@
 import { FormGroup, HTMLSelect } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportFormat } from '../../../../shared/api';
+import type { ImportFormat } from '../../../../shared/interchange/api';
 import { PathInput } from '../packages/PathInput';
 import { formatOfPath, IMPORT_FORMATS, isTabular } from './formats';
 

@@ -2,7 +2,7 @@ import { Button, HTMLTable } from '@blueprintjs/core';
 import { GraphIcon } from '@blueprintjs/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRecord } from '../../../../shared/dto';
+import type { ImportRecord } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatDateTime, formatNumber } from '../../format';

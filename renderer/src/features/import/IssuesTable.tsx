@@ -1,6 +1,6 @@
 import { HTMLTable } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../../../shared/dto';
+import type { ImportIssue } from '../../../../shared/interchange/dto';
 import { formatNumber } from '../../format';
 
 /** What was skipped and why, row by row: the row in its own column, then the reason without it. */

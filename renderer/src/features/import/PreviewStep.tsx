@@ -1,6 +1,6 @@
 import { Checkbox, FormGroup, HTMLSelect, Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { TabularPreview } from '../../../../shared/dto';
+import type { TabularPreview } from '../../../../shared/interchange/dto';
 import { formatNumber } from '../../format';
 import type { ReadOptions } from './draft';
 import { DELIMITERS, ENCODINGS, type Delimiter, type Encoding } from './formats';

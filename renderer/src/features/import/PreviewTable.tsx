@@ -1,6 +1,6 @@
 import { HTMLTable } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { TabularPreview } from '../../../../shared/dto';
+import type { TabularPreview } from '../../../../shared/interchange/dto';
 
 /** The first rows of the file as the core read them. */
 export function PreviewTable({ preview }: { preview: TabularPreview }) {

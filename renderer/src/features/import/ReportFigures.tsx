@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/dto';
+import type { ImportReport } from '../../../../shared/interchange/dto';
 import { formatNumber } from '../../format';
 
 const FIGURES = ['records', 'created', 'merged', 'skipped', 'entities', 'links'] as const;

@@ -1,7 +1,7 @@
 import { Button, Callout, Spinner } from '@blueprintjs/core';
 import { GraphIcon, PeopleIcon, RefreshIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/dto';
+import type { ImportReport } from '../../../../shared/interchange/dto';
 import { isApiError } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';

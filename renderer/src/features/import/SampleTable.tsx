@@ -1,7 +1,7 @@
 import { HTMLTable, Tag } from '@blueprintjs/core';
 import { ArrowRightIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { ImportSampleRow } from '../../../../shared/dto';
+import type { ImportSampleRow } from '../../../../shared/interchange/dto';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';
 import { formatNumber } from '../../format';

@@ -2,7 +2,7 @@ import { Button, Callout, InputGroup } from '@blueprintjs/core';
 import { FloppyDiskIcon, FolderOpenIcon, ImportIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportSpec, ImportSpecInput } from '../../../../shared/api';
+import type { ImportSpec, ImportSpecInput } from '../../../../shared/interchange/api';
 import { call, isApiError } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 

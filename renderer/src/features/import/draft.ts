@@ -1,4 +1,4 @@
-import type { ImportFormat } from '../../../../shared/api';
+import type { ImportFormat } from '../../../../shared/interchange/api';
 import type { Delimiter, Encoding } from './formats';
 
 // The wizard's working copy of an import specification, shaped for editing: rows of

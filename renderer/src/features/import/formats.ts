@@ -1,4 +1,4 @@
-import type { ExportFormat, ImportFormat } from '../../../../shared/api';
+import type { ExportFormat, ImportFormat } from '../../../../shared/interchange/api';
 
 // The formats Cordon reads and writes, as in the contract (whose values the renderer may not import).
 

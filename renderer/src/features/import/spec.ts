@@ -1,4 +1,4 @@
-import type { ImportSpec, ImportSpecInput } from '../../../../shared/api';
+import type { ImportSpec, ImportSpecInput } from '../../../../shared/interchange/api';
 import { rowComplete, SOURCE_COLUMN_FIELDS, type Draft, type EntityDraft, type InlineSource, type LinkDraft, type PropRow } from './draft';
 
 // Draft ⇄ the contract's import specification (the JSON file `cordon import --mapping` takes).

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ImportReport, TabularPreview } from '../../../../shared/dto';
+import type { ImportReport, TabularPreview } from '../../../../shared/interchange/dto';
 import { emptyDraft, type Draft } from './draft';
 import type { Step } from './StepBar';
 

@@ -3,7 +3,7 @@ import { ExchangeIcon, NewLinkIcon } from '@blueprintjs/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getProperty, getSchema, LINK_SCHEMATA } from '../../../../shared/catalogue';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

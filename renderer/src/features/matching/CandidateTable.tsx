@@ -1,6 +1,6 @@
 import { HTMLTable, Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { MatchCandidate } from '../../../../shared/dto';
+import type { MatchCandidate } from '../../../../shared/interchange/dto';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { formatPercent } from './score';
 

@@ -2,7 +2,7 @@ import { Button, Callout, HTMLTable } from '@blueprintjs/core';
 import { SplitColumnsIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchCluster } from '../../../../shared/dto';
+import type { MatchCluster } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Tag } from '@blueprintjs/core';
 import { CrossIcon, HelpIcon, MergeColumnsIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchCandidate, MatchCluster } from '../../../../shared/dto';
+import type { MatchCandidate, MatchCluster } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';

@@ -2,7 +2,7 @@ import { HTMLTable } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSchema } from '../../../../shared/catalogue';
-import type { EntityDetail } from '../../../../shared/dto';
+import type { EntityDetail } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SchemaIcon } from '../../app/schemaIcon';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MatchCandidate } from '../../../../shared/dto';
+import type { MatchCandidate } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
 import { useWorkspace } from '../../state/workspace';
 

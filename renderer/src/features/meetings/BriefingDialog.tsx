@@ -2,7 +2,7 @@ import { Callout, FormGroup, HTMLSelect, InputGroup, Switch } from '@blueprintjs
 import { DocumentIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BriefingResult, MeetingDetail } from '../../../../shared/dto';
+import type { BriefingResult, MeetingDetail } from '../../../../shared/cooperation/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { FormDialog, useSubmit } from '../../app/FormDialog';

@@ -2,7 +2,8 @@ import { Button, FormGroup, HTMLSelect, HTMLTable, InputGroup, Tag, TextArea } f
 import { AddIcon, DocumentIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionStatus, AgendaItemView, EntitySummary, MeetingDetail } from '../../../../shared/dto';
+import type { ActionStatus, AgendaItemView, MeetingDetail } from '../../../../shared/cooperation/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatPartialDate } from '../../format';

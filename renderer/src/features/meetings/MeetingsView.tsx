@@ -2,7 +2,7 @@ import { Tag } from '@blueprintjs/core';
 import { ChatIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingSummary } from '../../../../shared/dto';
+import type { MeetingSummary } from '../../../../shared/cooperation/dto';
 import { formatNumber, formatPartialDate } from '../../format';
 import { CoopPane, ListDetail, NewButton, type ListColumn } from '../operations/CoopPane';
 import { useCoreRead } from '../operations/useCoop';

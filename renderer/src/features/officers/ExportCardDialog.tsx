@@ -2,7 +2,7 @@ import { Button, Callout, Dialog, DialogBody, DialogFooter } from '@blueprintjs/
 import { ExportIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView } from '../../../../shared/dto';
+import type { OfficerView } from '../../../../shared/exchange/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { useSession } from '../../state/session';

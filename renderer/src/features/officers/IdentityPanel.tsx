@@ -2,7 +2,7 @@ import { Button, Card, NonIdealState } from '@blueprintjs/core';
 import { ExportIcon, KeyIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView } from '../../../../shared/dto';
+import type { OfficerView } from '../../../../shared/exchange/dto';
 import { formatDateTime } from '../../format';
 import { ExportCardDialog } from './ExportCardDialog';
 import { Fingerprint } from './Fingerprint';

@@ -1,7 +1,7 @@
 import { Button, ButtonGroup, HTMLTable } from '@blueprintjs/core';
 import { BanCircleIcon, TickCircleIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView } from '../../../../shared/dto';
+import type { OfficerView } from '../../../../shared/exchange/dto';
 import { formatDateTime } from '../../format';
 import { Fingerprint } from './Fingerprint';
 import { TrustTag } from './TrustTag';

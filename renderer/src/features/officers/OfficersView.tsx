@@ -2,7 +2,7 @@ import { Button, NonIdealState } from '@blueprintjs/core';
 import { ImportIcon, PeopleIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView } from '../../../../shared/dto';
+import type { OfficerView } from '../../../../shared/exchange/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
 import { IdentityPanel } from './IdentityPanel';

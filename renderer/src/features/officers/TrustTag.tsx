@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from '@blueprintjs/core';
 import { BanCircleIcon, TickCircleIcon, WarningSignIcon, TimeIcon, BadgeIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
-import type { OfficerStatus, OfficerView } from '../../../../shared/dto';
+import type { OfficerStatus, OfficerView } from '../../../../shared/exchange/dto';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 

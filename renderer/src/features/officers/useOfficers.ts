@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OfficerView } from '../../../../shared/dto';
+import type { OfficerView } from '../../../../shared/exchange/dto';
 import { call } from '../../api';
 import { useWorkspace } from '../../state/workspace';
 

@@ -1,6 +1,6 @@
 import { useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationDetail } from '../../../../shared/dto';
+import type { OperationDetail } from '../../../../shared/cooperation/dto';
 import { formatPartialDate } from '../../format';
 
 const DAY = 86_400_000;

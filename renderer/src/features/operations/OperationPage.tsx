@@ -1,7 +1,7 @@
 import { Button, Callout, Tag } from '@blueprintjs/core';
 import { ArrowRightIcon, WarningSignIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { CooperationWarning, OperationDetail, OperationStatus } from '../../../../shared/dto';
+import type { CooperationWarning, OperationDetail, OperationStatus } from '../../../../shared/cooperation/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { ActionDaySection } from './ActionDaySection';

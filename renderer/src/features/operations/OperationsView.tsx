@@ -2,7 +2,7 @@ import { Tag } from '@blueprintjs/core';
 import { TargetIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationSummary } from '../../../../shared/dto';
+import type { OperationSummary } from '../../../../shared/cooperation/dto';
 import { formatNumber, formatPartialDate } from '../../format';
 import { CoopPane, ListDetail, NewButton, type ListColumn } from './CoopPane';
 import { DeconflictionView } from './DeconflictionView';

@@ -1,7 +1,7 @@
 import { Button, Checkbox, FormGroup, InputGroup } from '@blueprintjs/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationDetail, PhaseView, TaskView } from '../../../../shared/dto';
+import type { OperationDetail, PhaseView, TaskView } from '../../../../shared/cooperation/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { DateFields, TaskFields } from './TaskFields';

@@ -3,7 +3,7 @@ import { AddIcon } from '@blueprintjs/icons';
 import i18n from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationDetail, OperationResults, ResultKind, ResultTotals } from '../../../../shared/dto';
+import type { OperationDetail, OperationResults, ResultKind, ResultTotals } from '../../../../shared/cooperation/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';

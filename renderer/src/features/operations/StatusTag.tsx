@@ -1,6 +1,6 @@
 import { Tag, type Intent } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { OperationStatus } from '../../../../shared/dto';
+import type { OperationStatus } from '../../../../shared/cooperation/dto';
 
 const INTENT: Record<OperationStatus, Intent> = { planning: 'none', approved: 'primary', executing: 'warning', concluded: 'success' };
 

@@ -2,7 +2,8 @@ import { Button, FormGroup, HTMLTable, InputGroup, Tag } from '@blueprintjs/core
 import { AddIcon, TrashIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntitySummary, OperationDetail } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
+import type { OperationDetail } from '../../../../shared/cooperation/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SchemaIcon } from '../../app/schemaIcon';

@@ -1,6 +1,6 @@
 import { FormGroup, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { PhaseView } from '../../../../shared/dto';
+import type { PhaseView } from '../../../../shared/cooperation/dto';
 
 interface Props {
   /** "task" in the add form, "edit" in the edit form: the fields' ids. */

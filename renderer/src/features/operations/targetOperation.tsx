@@ -1,7 +1,7 @@
 import { FormGroup, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationSummary } from '../../../../shared/dto';
+import type { OperationSummary } from '../../../../shared/cooperation/dto';
 import { BUREAU_RE } from '../../app/bureau';
 import { useCoreRead } from './useCoop';
 

@@ -1,7 +1,7 @@
 import { Button, HTMLTable, Tag } from '@blueprintjs/core';
 import { EnvelopeIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView, PackageLedgerRow } from '../../../../shared/dto';
+import type { OfficerView, PackageLedgerRow } from '../../../../shared/exchange/dto';
 import { formatDateTime, formatNumber } from '../../format';
 import { countsText } from './countsText';
 import { ledgerFigures } from './ledger';

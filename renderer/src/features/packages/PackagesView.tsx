@@ -2,7 +2,7 @@ import { Button, NonIdealState } from '@blueprintjs/core';
 import { ExportIcon, ImportIcon, InboxIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackageLedgerRow } from '../../../../shared/dto';
+import type { PackageLedgerRow } from '../../../../shared/exchange/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatNumber } from '../../format';
 import { useOfficers } from '../officers/useOfficers';

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { EnvelopeIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { PackageLedgerRow } from '../../../../shared/dto';
+import type { PackageLedgerRow } from '../../../../shared/exchange/dto';
 import { useSession } from '../../state/session';
 import { ReceiptForm } from './import/ReceiptForm';
 import { fileSlug, folderOf, joinPath, today } from './paths';

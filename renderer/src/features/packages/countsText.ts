@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExchangeCounts } from '../../../../shared/dto';
+import type { ExchangeCounts } from '../../../../shared/exchange/dto';
 import { formatNumber } from '../../format';
 
 /** "2 entities · 1 link · 6 statements": each figure with its own plural, in the UI language. */

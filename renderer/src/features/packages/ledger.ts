@@ -1,4 +1,4 @@
-import type { ExchangeCounts } from '../../../../shared/dto';
+import type { ExchangeCounts } from '../../../../shared/exchange/dto';
 
 // The ledger's `summary` is the JSON the core stored with each package (its shape differs for
 // sent and received packages); only the figures a history row shows are read, defensively.

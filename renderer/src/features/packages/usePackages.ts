@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PackageLedgerRow } from '../../../../shared/dto';
+import type { PackageLedgerRow } from '../../../../shared/exchange/dto';
 import { call } from '../../api';
 import { useWorkspace } from '../../state/workspace';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ProjectDetail, ProjectView } from '../../../../shared/dto';
+import type { ProjectDetail, ProjectView } from '../../../../shared/exchange/dto';
 import { call } from '../../api';
 import { useWorkspace } from '../../state/workspace';
 

@@ -2,7 +2,7 @@ import { HTMLSelect, InputGroup, Tag, TextArea } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PropertyDef } from '../../../../shared/catalogue';
-import type { EntitySummary } from '../../../../shared/dto';
+import type { EntitySummary } from '../../../../shared/entities/dto';
 import { EntityPicker } from '../search/EntityPicker';
 import { countries } from './countries';
 

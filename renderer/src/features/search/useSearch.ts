@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SearchResult } from '../../../../shared/dto';
+import type { SearchResult } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 
 const DEBOUNCE_MS = 120;

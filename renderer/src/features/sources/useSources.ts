@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SourceView } from '../../../../shared/dto';
+import type { SourceView } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { useWorkspace } from '../../state/workspace';
 

@@ -2,7 +2,7 @@ import { Button, H5, Tag } from '@blueprintjs/core';
 import { DocumentIcon } from '@blueprintjs/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecentCase } from '../../../../shared/dto';
+import type { RecentCase } from '../../../../shared/case/dto';
 import { call } from '../../api';
 import { formatDateTime } from '../../format';
 

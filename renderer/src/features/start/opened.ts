@@ -1,4 +1,4 @@
-import type { CaseInfo } from '../../../../shared/dto';
+import type { CaseInfo } from '../../../../shared/case/dto';
 import { useSession } from '../../state/session';
 import { useWorkspace } from '../../state/workspace';
 import { useChartTabs } from '../chart/chartTabs';

@@ -2,8 +2,8 @@ import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, FormGroup,
 import { ExportIcon, WarningSignIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '../../../../../shared/api';
-import type { ExportReport } from '../../../../../shared/dto';
+import type { ExportFormat } from '../../../../../shared/interchange/api';
+import type { ExportReport } from '../../../../../shared/interchange/dto';
 import { call, isApiError } from '../../../api';
 import { ErrorCallout } from '../../../app/ErrorCallout';
 import { useSession } from '../../../state/session';

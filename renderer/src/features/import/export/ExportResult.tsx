@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ExportReport } from '../../../../../shared/dto';
+import type { ExportReport } from '../../../../../shared/interchange/dto';
 import { formatNumber } from '../../../format';
 
 /** What was written, where, and what was left out for its handling code. */

@@ -2,7 +2,7 @@ import { Button, Callout, Dialog, DialogBody, DialogFooter } from '@blueprintjs/
 import { ExportIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult, HandlingReview } from '../../../../../shared/dto';
+import type { ExportResult, HandlingReview } from '../../../../../shared/exchange/dto';
 import { call, isApiError } from '../../../api';
 import { afterWrite } from '../../../app/caseActions';
 import { ErrorCallout } from '../../../app/ErrorCallout';

@@ -1,6 +1,6 @@
 import { Callout, HTMLTable } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult } from '../../../../../shared/dto';
+import type { ExportResult } from '../../../../../shared/exchange/dto';
 import { formatBytes } from '../bytes';
 import { formatNumber } from '../../../format';
 import { MarkingTags } from '../TlpTag';

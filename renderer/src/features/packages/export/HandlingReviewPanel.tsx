@@ -1,7 +1,7 @@
 import { Callout, HTMLTable, Tag } from '@blueprintjs/core';
 import { ShieldIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { ExchangeCounts, HandlingReview } from '../../../../../shared/dto';
+import type { ExchangeCounts, HandlingReview } from '../../../../../shared/exchange/dto';
 import { formatNumber } from '../../../format';
 import { MarkingTags } from '../TlpTag';
 

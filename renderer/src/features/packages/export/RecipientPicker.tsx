@@ -1,6 +1,6 @@
 import { Checkbox, FormGroup } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView } from '../../../../../shared/dto';
+import type { OfficerView } from '../../../../../shared/exchange/dto';
 import { Fingerprint } from '../../officers/Fingerprint';
 import { TrustTag } from '../../officers/TrustTag';
 

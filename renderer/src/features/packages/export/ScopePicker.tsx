@@ -1,7 +1,8 @@
 import { FormGroup, HTMLSelect, InputGroup, Radio, RadioGroup, Tag } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChartSummary, EntitySummary } from '../../../../../shared/dto';
+import type { ChartSummary } from '../../../../../shared/charts/dto';
+import type { EntitySummary } from '../../../../../shared/entities/dto';
 import { call } from '../../../api';
 import { SchemaIcon } from '../../../app/schemaIcon';
 import { EntityPicker } from '../../search/EntityPicker';

@@ -1,5 +1,5 @@
 import type { Input } from '../../../../../shared/api';
-import type { EntitySummary } from '../../../../../shared/dto';
+import type { EntitySummary } from '../../../../../shared/entities/dto';
 import { call } from '../../../api';
 
 // What the officer chose to send, as the dialog holds it, and the contract's scope it becomes.

@@ -2,7 +2,7 @@ import { Button, Callout, Dialog, DialogBody, DialogFooter } from '@blueprintjs/
 import { ImportIcon, ShieldIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportResult } from '../../../../../shared/dto';
+import type { ImportPreview, ImportResult } from '../../../../../shared/exchange/dto';
 import { call, isApiError } from '../../../api';
 import { afterWrite } from '../../../app/caseActions';
 import { ErrorCallout } from '../../../app/ErrorCallout';

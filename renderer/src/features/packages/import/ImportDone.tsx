@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../../../shared/dto';
+import type { ImportResult } from '../../../../../shared/exchange/dto';
 import { formatNumber } from '../../../format';
 import { ReceiptForm } from './ReceiptForm';
 

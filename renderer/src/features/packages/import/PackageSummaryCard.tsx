@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { OfficerView, PackageSummary } from '../../../../../shared/dto';
+import type { OfficerView, PackageSummary } from '../../../../../shared/exchange/dto';
 import { formatDateTime, formatNumber } from '../../../format';
 import { Fingerprint } from '../../officers/Fingerprint';
 import { TrustTag } from '../../officers/TrustTag';

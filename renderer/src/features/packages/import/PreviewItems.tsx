@@ -1,6 +1,6 @@
 import { Checkbox, HTMLTable, Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { PreviewItem } from '../../../../../shared/dto';
+import type { PreviewItem } from '../../../../../shared/exchange/dto';
 import { SchemaIcon } from '../../../app/schemaIcon';
 import { schemaLabel } from '../../../catalogueText';
 

@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, OfficerView } from '../../../../../shared/dto';
+import type { ImportPreview, OfficerView } from '../../../../../shared/exchange/dto';
 import { formatDateTime, formatNumber } from '../../../format';
 import { countsText } from '../countsText';
 import { PackageSummaryCard } from './PackageSummaryCard';

@@ -1,6 +1,6 @@
 import { ErrorIcon, TickCircleIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import type { VerificationStep } from '../../../../../shared/dto';
+import type { VerificationStep } from '../../../../../shared/exchange/dto';
 
 /** Every check the core ran, in order: passed or failed, with its precise message. */
 export function VerificationSteps({ steps }: { steps: VerificationStep[] }) {

@@ -1,4 +1,4 @@
-import type { VerificationStep } from '../../../../../shared/dto';
+import type { VerificationStep } from '../../../../../shared/exchange/dto';
 import { isApiError } from '../../../api';
 
 /** A refused package as the core reports it (PACKAGE_REJECTED): the failed step, every check
