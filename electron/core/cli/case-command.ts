@@ -1,4 +1,4 @@
-import type { Command, CommandContext, OptionSpec } from './commands';
+import type { Command, CommandContext, OptionSpec } from './command';
 import { UsageError } from './passphrase';
 
 // A command on one case file, its first positional. Options are read and checked before the case
@@ -33,8 +33,6 @@ export function caseCommand<P>(spec: CaseCommandSpec<P>): Command {
 
 // Small readers of parsed option values, shared by the commands built on caseCommand.
 
-export const jsonOption = { json: { type: 'boolean' } } as const;
-
 export const optString = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 export function needString(v: unknown, flag: string): string {
@@ -49,9 +47,3 @@ export const csvList = (v: unknown): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-
-/** The id of what was created: `{"id": …}` under --json (DESIGN.md §8), else the bare id. */
-export function printId(ctx: CommandContext, id: string): void {
-  if (ctx.json) ctx.outJson({ id });
-  else ctx.out(id);
-}

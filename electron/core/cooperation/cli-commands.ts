@@ -2,8 +2,8 @@ import { operationResultInput } from '../../../shared/cooperation/api';
 import type { Input } from '../../../shared/api';
 import type { MeetingDetail, OperationDetail } from '../../../shared/cooperation/dto';
 import { CordonError } from '../../../shared/errors';
-import { caseCommand, csvList, jsonOption as json, needString, optString, printId } from '../cli/case-command';
-import type { Command, CommandContext } from '../cli/commands';
+import { caseCommand, csvList, needString, optString } from '../cli/case-command';
+import { jsonOption as json, printId, type Command, type CommandContext } from '../cli/command';
 import { UsageError } from '../cli/passphrase';
 
 // `cordon meeting …`, `cordon operation …` and `cordon briefing` (issue 7): the contract's

@@ -1,7 +1,7 @@
 import type { Input } from '../../../shared/api';
 import type { ImportPreview } from '../../../shared/exchange/dto';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { Command, CommandContext } from '../cli/commands';
+import type { Command, CommandContext } from '../cli/command';
 import { UsageError } from '../cli/passphrase';
 
 // `cordon officer …`, `cordon package …`, `cordon project …` (issue 6; DESIGN.md §8): the same

@@ -1,4 +1,4 @@
-import type { Command } from '../cli/commands';
+import type { Command } from '../cli/command';
 
 // `cordon package plans FILE` and `cordon package plan FILE ID`: the operation plans other bureaus
 // shared with this case (issue 7), listed, or one shown in full. Read-only, like the plans.

@@ -5,7 +5,7 @@ import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import type { Case } from '../store/case';
 import { searchEntities } from '../store/search';
 import { getOfficer, unusableReason } from './directory';
-import { conditionsOf, withholdSource, type SourceGrading } from './handling';
+import { conditionsOf, withholdSource, type SourceGrading } from '../store/handling';
 import { addTargetsToScope, planSummaries, plansFor, withholdTargets, type PlanExport } from './plans-out';
 
 // The handling review of an export: which entities the scope covers, which sources the rules

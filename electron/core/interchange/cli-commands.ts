@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../../../shared/interchange/api';
-import type { Command } from '../cli/commands';
+import type { Command } from '../cli/command';
 import { EXIT } from '../cli/exit-codes';
 import { UsageError } from '../cli/passphrase';
 import { loadSpec } from './handlers';

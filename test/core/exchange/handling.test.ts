@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withholdSource } from '../../../electron/core/exchange/handling';
+import { withholdSource } from '../../../electron/core/store/handling';
 import { auditRows, introduce, scratch, station, type Station } from './fixtures';
 import { openPackage } from './tamper';
 

@@ -3,7 +3,7 @@ import type { MeetingDetail } from '../../../../shared/cooperation/dto';
 import { degrees } from '../../analysis/centrality';
 import { betweennessSync } from '../../analysis/betweenness';
 import { GraphBuilder } from '../../analysis/graph';
-import { withholdSource, type SourceGrading } from '../../exchange/handling';
+import { withholdSource, type SourceGrading } from '../../store/handling';
 import type { Case } from '../../store/case';
 import { getMeeting } from '../meetings';
 
@@ -11,7 +11,7 @@ import { getMeeting } from '../meetings';
 // linked charts' entities at their saved positions, or the linked entities laid on a circle when
 // no chart is linked), its key players (degree and betweenness within that network), and the
 // source reports behind it with their grading. A pack for one participant bureau leaves out every
-// item built on a source that bureau may not receive (the export rules of exchange/handling.ts),
+// item built on a source that bureau may not receive (the export rules of store/handling.ts),
 // and with it the decisions and action items tied to that item.
 
 export interface BriefingNode {

@@ -1,7 +1,7 @@
 import type { NodeCollection, NodeSingular } from 'cytoscape';
 import type { ChartController } from './controller';
 import { MEMBER_LINKS, planGrouped, type PlanNode } from './groupedPlan';
-import type { LayoutRun } from './layouts';
+import type { LayoutRun } from './layoutRun';
 
 /** Entity types that can head a box (as for "group the organisation"). */
 export const ORG_SCHEMAS = ['Organization', 'Company', 'LegalEntity'];

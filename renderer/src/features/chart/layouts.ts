@@ -4,6 +4,7 @@ import type { ChartController } from './controller';
 import { FA2_BUDGET_MS, fa2Iterations, type Fa2Input } from './fa2';
 import type { Fa2Message } from './fa2.worker';
 import { runGroupedLayout } from './groupedLayout';
+import type { LayoutRun } from './layoutRun';
 import { applyPositionsInFrames } from './positions';
 
 // Layouts: force-directed (fcose for small charts, ForceAtlas2 in a worker for big ones),
@@ -20,11 +21,7 @@ export type LayoutKind = (typeof LAYOUTS)[number];
 /** Above this, force-directed runs as ForceAtlas2 off the UI thread (fcose blocks it for seconds). */
 export const WORKER_LAYOUT_ABOVE = 1000;
 
-export interface LayoutRun {
-  /** Resolves when the layout has been applied (or was cancelled). */
-  done: Promise<void>;
-  cancel(): void;
-}
+export type { LayoutRun } from './layoutRun';
 
 export type WorkerFactory = () => Worker;
 const defaultWorker: WorkerFactory = () => new Worker(new URL('./fa2.worker.ts', import.meta.url), { type: 'module' });

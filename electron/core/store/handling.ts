@@ -2,7 +2,9 @@ import type { WithholdRule } from '../../../shared/exchange/dto';
 
 // The handling rules of an export (DESIGN.md §3, §6): what may not leave this workstation for
 // these recipients. They are judged per source report, since a source carries the grading of
-// everything it supports; statements, entities and links follow their sources.
+// everything it supports; statements, entities and links follow their sources. They live in store/
+// because two features apply them: the exchange (what a package withholds) and cooperation (what a
+// bureau's briefing pack leaves out); cooperation never imports exchange/.
 
 export interface SourceGrading {
   id: string;

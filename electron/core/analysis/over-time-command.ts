@@ -1,6 +1,6 @@
 import type { OverTimeResult } from '../../../shared/analysis/dto';
-import type { CommandContext } from './commands';
-import { UsageError } from './passphrase';
+import type { CommandContext } from '../cli/command';
+import { UsageError } from '../cli/passphrase';
 
 // `cordon analyze FILE --over-time phases|month|quarter`: the network per period (the case's own
 // phases are the spans written on its links) and who rose to, or fell from, broker between one

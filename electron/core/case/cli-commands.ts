@@ -1,0 +1,62 @@
+import { basename } from 'node:path';
+import type { Command } from '../cli/command';
+import { jsonOption as json, str } from '../cli/command';
+
+// `cordon case create`, `cordon case info` and `cordon audit verify` (DESIGN.md §8).
+
+export const CASE_COMMANDS: Record<string, Command> = {
+  'case create': {
+    usage: 'cordon case create FILE [--name NAME] [--bureau CODE] [--json]',
+    summary: 'Create a new encrypted case file (asks for the passphrase twice).',
+    positionals: ['FILE'],
+    options: { ...json, name: { type: 'string' }, bureau: { type: 'string' } },
+    async run(ctx) {
+      const file = ctx.positionals[0]!;
+      const name = str(ctx.values.name) ?? basename(file).replace(/\.cordon$/i, '');
+      await ctx.openCase(file, { create: { name, bureau: str(ctx.values.bureau) ?? 'XX' } });
+      const info = await ctx.call('case.info', {});
+      if (ctx.json) ctx.outJson({ id: info!.caseId, name: info!.name, bureau: info!.bureau, path: info!.path });
+      else ctx.out(info!.caseId);
+      return 0;
+    },
+  },
+  'case info': {
+    usage: 'cordon case info FILE [--json]',
+    summary: 'Show what a case holds.',
+    positionals: ['FILE'],
+    options: { ...json },
+    async run(ctx) {
+      await ctx.openCase(ctx.positionals[0]!);
+      const info = (await ctx.call('case.info', {}))!;
+      if (ctx.json) ctx.outJson(info);
+      else {
+        ctx.out(`case      ${info.name} (${info.caseId})`);
+        ctx.out(`bureau    ${info.bureau}`);
+        ctx.out(`schema    ${info.schemaVersion}`);
+        ctx.out(`entities  ${info.entities}`);
+        ctx.out(`links     ${info.links}`);
+        ctx.out(`sources   ${info.sources}`);
+        ctx.out(`handling  ${info.handling ?? '-'}   TLP ${info.tlp ?? '-'}`);
+      }
+      return 0;
+    },
+  },
+};
+
+export const AUDIT_COMMANDS: Record<string, Command> = {
+  'audit verify': {
+    usage: 'cordon audit verify FILE [--json]',
+    summary: 'Check the hash chain of the audit log; exits 1 and names the first broken row.',
+    positionals: ['FILE'],
+    options: { ...json },
+    async run(ctx) {
+      await ctx.openCase(ctx.positionals[0]!);
+      const v = await ctx.call('audit.verify', {});
+      if (ctx.json) ctx.outJson({ ok: v.ok, rows: v.rows, first_broken: v.firstBroken, reason: v.reason });
+      else ctx.out(v.ok ? `audit log intact: ${v.rows} rows` : `audit log BROKEN at row ${v.firstBroken}: ${v.reason}`);
+      if (v.ok) return 0;
+      ctx.err(`audit log broken at row ${v.firstBroken}: ${v.reason}`);
+      return 1;
+    },
+  },
+};
