@@ -10,9 +10,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCard, initIdentity, myCard } from '../../electron/core/exchange/directory';
-import { exportPackage, importPackage, verifyPackage } from '../../electron/core/exchange/service';
+import { exportPackage } from '../../electron/core/exchange/export-package';
+import { importPackage, verifyPackage } from '../../electron/core/exchange/service';
 import { Case } from '../../electron/core/store/case';
-import type { EntityInput, LinkInput } from '../../electron/core/store/entities';
+import type { EntityInput, LinkInput } from '../../electron/core/store/entity-values';
 import { createSource } from '../../electron/core/store/sources';
 import { link, person, rng } from './data';
 

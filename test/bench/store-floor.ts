@@ -25,7 +25,7 @@ import { BulkWriter } from '../../electron/core/store/bulk';
 import { BulkMode } from '../../electron/core/store/bulk-mode';
 import { APPLICATION_ID, configureConnection, createCaseFile } from '../../electron/core/store/case-file';
 import { newEntityId } from '../../electron/core/store/context';
-import { captionFrom, searchText } from '../../electron/core/store/entities';
+import { captionFrom, searchText } from '../../electron/core/store/entity-values';
 import { migrate } from '../../electron/core/store/migrations';
 import { link, person, rng } from './data';
 

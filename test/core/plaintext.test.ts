@@ -11,7 +11,7 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EntityInput } from '../../electron/core/store/entities';
+import type { EntityInput } from '../../electron/core/store/entity-values';
 import { foldText } from '../../shared/values';
 import { tempDir } from './helpers';
 

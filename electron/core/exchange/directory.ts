@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { KeyObject } from 'node:crypto';
-import type { OfficerStatus, OfficerView } from '../../../shared/exchange/dto';
+import type { OfficerStatus, OfficerView, RecipientView } from '../../../shared/exchange/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { zero } from '../store/keys';
@@ -275,4 +275,9 @@ export function unusableReason(o: OfficerView): string | null {
     default:
       return null;
   }
+}
+
+/** An officer as a package's recipient (or sender) is shown. */
+export function recipientView(o: OfficerView): RecipientView {
+  return { id: o.id, name: o.name, bureau: o.bureau.code, fingerprintGroups: o.fingerprintGroups };
 }

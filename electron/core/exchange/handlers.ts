@@ -6,7 +6,8 @@ import { getOfficer, importCard, initIdentity, listOfficers, myCard, revokeOffic
 import { fingerprintGroups } from './keys';
 import { listReceivedPlans, openReceivedPlan } from './plans-in';
 import { addItems, createProject, getProject, listProjects, removeItems } from './projects';
-import { exportPackage, importPackage, listPackages, reviewExport, verifyPackage, writeReceipt } from './service';
+import { exportPackage, reviewExport } from './export-package';
+import { importPackage, listPackages, verifyPackage, writeReceipt } from './service';
 
 // The exchange slice of the contract. Package work runs as jobs: progress events, cancellable.
 

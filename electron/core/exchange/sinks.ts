@@ -4,7 +4,7 @@ import type { EntitySummary } from '../../../shared/entities/dto';
 import type { ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/exchange/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
-import { captionFrom, searchText } from '../store/entities';
+import { captionFrom, searchText } from '../store/entity-values';
 import { requireSourceRid, sourceRid } from '../store/sources';
 import { ContentChecker } from './content';
 import type { EntityLine, Manifest, OperationLine, Receipt, RetractionLine, SourceLine, StatementLine } from './format';

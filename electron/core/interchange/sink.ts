@@ -1,14 +1,11 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { z } from 'zod';
 import type { ImportSpec } from '../../../shared/interchange/api';
-import type { sourceInput } from '../../../shared/entities/api';
 import { captionOf, getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
-import { foldText } from '../../../shared/values';
-import { canonicalJson } from '../store/audit';
 import type { Case } from '../store/case';
-import { naturalId, type EntityInput, type EntityRow, type LinkInput } from '../store/entities';
-import { createSource, requireSource } from '../store/sources';
+import { naturalId, type EntityInput, type EntityRow, type LinkInput } from '../store/entity-values';
+import { IdentityIndex } from './identities';
+import { ImportSources, type SourceInput } from './import-sources';
 import type { ReportBuilder } from './report';
 import type { Job } from '../jobs';
 
@@ -17,7 +14,6 @@ import type { Job } from '../jobs';
 // API, identity rules (the same phone number is one entity across rows and with the case), the
 // source reports, foreign ids and the layout that came with the file.
 
-type SourceInput = z.output<typeof sourceInput>;
 export type Values = Array<[string, string]>;
 
 /** An entity of this import: its id is known once its batch is written. */
@@ -67,16 +63,10 @@ function naturalOfInput(input: EntityInput): string | null {
   return schema.identity ? naturalId(schema, Object.entries(input.properties).flatMap(([p, vs]) => vs.map((v) => [p, v] as [string, string]))) : null;
 }
 
-/** Identity values compare folded for names (case, accents, spacing), exactly otherwise. */
-function identityValue(schema: SchemaDef, prop: string, value: string): string {
-  return getProperty(schema, prop)?.type === 'name' ? foldText(value).replace(/\s+/g, ' ').trim() : value;
-}
-
 export class ImportSink {
   readonly importId: string;
   private open = false;
-  private readonly identities = new Map<string, Ref>();
-  private readonly loadedIdentity = new Set<string>();
+  private readonly identities: IdentityIndex<Ref>;
   private readonly externals = new Map<string, Ref>();
   private readonly pendingEntities: Ref[] = [];
   private readonly pendingLinks: PendingLink[] = [];
@@ -86,10 +76,9 @@ export class ImportSink {
   private readonly dirty = new Set<string>();
   private readonly touchedExisting = new Set<string>();
   private readonly naturalsCreated = new Set<string>();
-  private readonly sources = new Map<string, string>();
+  private readonly sourcesOf: ImportSources;
   /** Entities this import wrote (live, in this transaction): link endpoints need no lookup. */
   private readonly written = new Map<string, EntityRow>();
-  private defaultSourceId: string | null = null;
   layoutId: string | null = null;
   private readonly q: {
     entityRow: Statement;
@@ -106,6 +95,8 @@ export class ImportSink {
   ) {
     this.importId = c.newId();
     const db = c.db;
+    this.identities = new IdentityIndex(db, (id, schema) => ({ id, schema, pending: null, fresh: false }));
+    this.sourcesOf = new ImportSources(c, opts);
     this.q = {
       entityRow: db.prepare('SELECT schema, deleted FROM entities WHERE id = ?'),
       external: db
@@ -151,7 +142,7 @@ export class ImportSink {
     const report = reportJson() as { created: number; merged: number; skipped: number; entities: number; links: number };
     this.c.db
       .prepare('UPDATE imports SET source_id = ?, report = ?, finished_at = ? WHERE id = ?')
-      .run(this.defaultSourceId, JSON.stringify(report), new Date().toISOString(), this.importId);
+      .run(this.sourcesOf.defaultId, JSON.stringify(report), new Date().toISOString(), this.importId);
     this.c.audit.append({
       actor: this.c.actor,
       action: 'import',
@@ -161,7 +152,7 @@ export class ImportSink {
         file: this.opts.fileName,
         sha256: this.opts.sha256,
         bytes: this.opts.bytes,
-        sources: [...new Set(this.sources.values())],
+        sources: this.sourcesOf.ids,
         created: report.created,
         merged: report.merged,
         skipped: report.skipped,
@@ -178,93 +169,28 @@ export class ImportSink {
     this.c.bulk.end(true);
   }
 
+
   // ---- sources ----
 
   /** The source of everything the spec does not source otherwise; created on first use. */
   defaultSource(): string {
-    if (this.defaultSourceId) return this.defaultSourceId;
-    const s = this.opts.spec?.source;
-    if (s && 'id' in s) {
-      requireSource(this.c.db, s.id);
-      this.defaultSourceId = s.id;
-    } else {
-      this.defaultSourceId = this.source(
-        s ?? {
-          title: `Import of ${this.opts.fileName}`,
-          scheme: 'admiralty',
-          // F6: reliability and truth "cannot be judged" — the honest grade of an ungraded file.
-          grade: 'F6',
-          reference: `${this.opts.format.toUpperCase()} file, SHA-256 ${this.opts.sha256}`,
-          reportDate: new Date().toISOString().slice(0, 10),
-        },
-      );
-    }
-    this.sources.set('default', this.defaultSourceId);
-    return this.defaultSourceId;
+    return this.sourcesOf.defaultSource();
   }
 
   /** A source report for these values; the same report asked twice is created once. */
   source(input: SourceInput): string {
-    const key = canonicalJson(input);
-    let id = this.sources.get(key);
-    if (!id) {
-      id = createSource(this.c, input);
-      this.sources.set(key, id);
-    }
-    return id;
+    return this.sourcesOf.source(input);
   }
 
   get sourceIds(): string[] {
-    return [...new Set(this.sources.values())];
+    return this.sourcesOf.ids;
   }
 
   // ---- entities ----
 
-  /** An existing entity of the case with this identity (loaded once per schema and rule). */
-  private loadIdentities(schema: SchemaDef, props: readonly string[]): void {
-    const rule = `${schema.name}\u0000${props.join(',')}`;
-    if (this.loadedIdentity.has(rule)) return;
-    this.loadedIdentity.add(rule);
-    const rows = this.c.db
-      .prepare(
-        `SELECT e.id, s.prop, s.value FROM statement_rows s JOIN entities e ON e.rid = s.entity
-          WHERE e.schema = ? AND e.deleted = 0 AND s.retracted = 0 AND s.prop IN (${props.map(() => '?').join(', ')})`,
-      )
-      .iterate(schema.name, ...props) as Iterable<{ id: string; prop: string; value: string }>;
-    const byEntity = new Map<string, Map<string, string[]>>();
-    for (const r of rows) {
-      let m = byEntity.get(r.id);
-      if (!m) byEntity.set(r.id, (m = new Map()));
-      (m.get(r.prop) ?? m.set(r.prop, []).get(r.prop)!).push(r.value);
-    }
-    for (const [id, m] of byEntity) {
-      let keys = [''];
-      for (const p of props) {
-        const vs = m.get(p);
-        if (!vs) {
-          keys = [];
-          break;
-        }
-        keys = keys.flatMap((k) => vs.map((v) => `${k}\u0001${identityValue(schema, p, v)}`));
-      }
-      for (const k of keys) {
-        const key = `${rule}\u0000${k}`;
-        if (!this.identities.has(key)) this.identities.set(key, { id, schema: schema.name, pending: null, fresh: false });
-      }
-    }
-  }
-
   /** The identity key of these values under the rule, or null when a rule property has no value. */
   identityKey(schema: SchemaDef, props: readonly string[], values: Values): string | null {
-    if (props.length === 0) return null;
-    let k = '';
-    for (const p of props) {
-      const v = values.find(([q]) => q === p);
-      if (!v) return null;
-      k += `\u0001${identityValue(schema, p, v[1])}`;
-    }
-    this.loadIdentities(schema, props);
-    return `${schema.name}\u0000${props.join(',')}\u0000${k}`;
+    return this.identities.key(schema, props, values);
   }
 
   /** The entity known under a foreign id (this import or an earlier one). */

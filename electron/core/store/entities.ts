@@ -1,124 +1,29 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
-import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView } from '../../../shared/entities/dto';
+import { getSchema, type SchemaDef } from '../../../shared/catalogue';
+import type { EntityDetail, EntityPage, EntitySummary } from '../../../shared/entities/dto';
 import { CordonError } from '../../../shared/errors';
-import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
-import { naturalSortKey, normaliseValue } from '../../../shared/values';
+import { naturalSortKey } from '../../../shared/values';
 import { BulkWriter } from './bulk';
-import { canonicalId, CANONICAL_ONLY, clusterMembers } from './canonical';
+import { canonicalId, clusterMembers } from './canonical';
 import type { StoreContext } from './context';
+import { entityDetail, entityPage, entitySummary } from './entity-reads';
+import { inChunks, liveOfSql, LOOKUP_CHUNK, lookupSql, marks, prepared, statementKey, type Prepared } from './entity-sql';
+import {
+  captionFrom,
+  checkEntity,
+  checkLink,
+  searchText,
+  validateProperties,
+  type CheckedEntity,
+  type CheckedLink,
+  type EntityInput,
+  type EntityRow,
+  type LinkInput,
+} from './entity-values';
 import { requireSourceRid } from './sources';
 
 // Entities, links and their statements (DESIGN.md §3). An entity is the union of its statements;
-// nothing is overwritten: edits add statements and retract old ones.
-
-export interface EntityInput {
-  schema: string;
-  properties: Record<string, readonly string[]>;
-  sourceId?: string | undefined;
-  originator?: string;
-}
-
-export interface LinkInput extends EntityInput {
-  from: string;
-  to: string;
-}
-
-interface Prepared {
-  insertEntity: Statement;
-  touchEntity: Statement;
-  insertLink: Statement;
-  insertStatement: Statement;
-  findStatement: Statement;
-  seeStatement: Statement;
-  entityExists: Statement;
-  liveStatements: Statement;
-  deleteSearch: Statement;
-  insertSearch: Statement;
-  /** IN (...) lookups of LOOKUP_CHUNK ids, built on first use. */
-  many: Map<string, Statement>;
-}
-
-/** Ids per IN (...) lookup. */
-const LOOKUP_CHUNK = 200;
-
-/** What a link needs to know of an endpoint. */
-export interface EntityRow {
-  rid: number;
-  schema: string;
-  deleted: number;
-}
-
-const cache = new WeakMap<Database, Prepared>();
-
-function prepared(db: Database): Prepared {
-  let p = cache.get(db);
-  if (!p) {
-    p = {
-      insertEntity: db.prepare('INSERT INTO entities (id, schema, caption, sort_key, is_link, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      touchEntity: db.prepare('UPDATE entities SET caption = ?, sort_key = ?, updated_at = ? WHERE rid = ?'),
-      insertLink: db.prepare('INSERT INTO link_rows (rid, source, target) VALUES (?, ?, ?)'),
-      insertStatement: db.prepare(
-        'INSERT INTO statement_rows (entity, prop, value, source, originator, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      findStatement: db
-        .prepare('SELECT id FROM statement_rows WHERE entity = ? AND prop = ? AND value = ? AND source IS ? AND originator = ? AND retracted = 0')
-        .pluck(),
-      seeStatement: db.prepare('UPDATE statement_rows SET last_seen = ? WHERE id = ?'),
-      entityExists: db.prepare('SELECT rid, schema, deleted FROM entities WHERE id = ?'),
-      liveStatements: db.prepare('SELECT prop, value FROM statement_rows WHERE entity = ? AND retracted = 0 ORDER BY id'),
-      deleteSearch: db.prepare('DELETE FROM entity_search WHERE rowid = ?'),
-      insertSearch: db.prepare('INSERT INTO entity_search (rowid, text) VALUES (?, ?)'),
-      many: new Map(),
-    };
-    cache.set(db, p);
-  }
-  return p;
-}
-
-/** Runs `sql(n)` (an IN list of n placeholders) over the keys in chunks; the full-chunk form is prepared once. */
-function inChunks<K, R>(db: Database, q: Prepared, name: string, sql: (n: number) => string, keys: readonly K[]): R[] {
-  const out: R[] = [];
-  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
-    const chunk = keys.slice(i, i + LOOKUP_CHUNK);
-    let st = chunk.length === LOOKUP_CHUNK ? q.many.get(name) : undefined;
-    if (!st) {
-      st = db.prepare(sql(chunk.length));
-      if (chunk.length === LOOKUP_CHUNK) q.many.set(name, st);
-    }
-    for (const row of st.all(...chunk) as R[]) out.push(row);
-  }
-  return out;
-}
-
-const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
-const lookupSql = (n: number) => `SELECT id, rid, schema, deleted FROM entities WHERE id IN (${marks(n)})`;
-const liveOfSql = (n: number) =>
-  `SELECT st.id, st.entity, st.prop, st.value, s.id AS source_id, st.originator FROM statement_rows st LEFT JOIN sources s ON s.rid = st.source
-    WHERE st.entity IN (${marks(n)}) AND st.retracted = 0`;
-
-/** The key of a statement for "already said": the same value, from the same source and originator. */
-const statementKey = (prop: string, value: string, sourceId: string | null, originator: string) => `${prop}\u0000${value}\u0000${sourceId ?? ''}\u0000${originator}`;
-
-interface CheckedEntity {
-  schema: SchemaDef;
-  values: Array<[string, string]>;
-  originator: string;
-  sourceId: string | null;
-  natural: string | null;
-}
-
-interface CheckedLink {
-  schema: SchemaDef;
-  /** The link's own properties. */
-  values: Array<[string, string]>;
-  /** The endpoint statements, then the properties. */
-  all: Array<[string, string]>;
-  from: string;
-  to: string;
-  originator: string;
-  sourceId: string | null;
-}
+// nothing is overwritten: edits add statements and retract old ones. The writes are here; the
+// value rules are in entity-values.ts, the reads in entity-reads.ts, the prepared SQL in entity-sql.ts.
 
 /** Statements for an entity already in the case. */
 interface Merge {
@@ -132,72 +37,6 @@ interface FreshNatural {
   schema: SchemaDef;
   statements: Array<[string, string, string | null, string]>;
   keys: Set<string>;
-}
-
-function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
-  const schema = getSchema(name);
-  if (!schema || (kind === 'link') !== (schema.edge !== undefined)) {
-    throw new CordonError('INVALID_INPUT', `"${name}" is not ${kind === 'link' ? 'a link' : 'an entity'} type.`);
-  }
-  return schema;
-}
-
-/** Checks every value against its property's type; returns normalised (prop, value) pairs. */
-export function validateProperties(schema: SchemaDef, properties: Record<string, readonly string[]>): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const problems: Array<{ prop: string; message: string }> = [];
-  for (const [prop, values] of Object.entries(properties)) {
-    const def = getProperty(schema, prop);
-    if (!def) {
-      problems.push({ prop, message: `${schema.label} has no property "${prop}"` });
-      continue;
-    }
-    if (schema.edge && (prop === schema.edge.source || prop === schema.edge.target)) {
-      problems.push({ prop, message: `"${prop}" is an endpoint of the link; give it as from/to` });
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const raw of values) {
-      if (raw.trim() === '') continue;
-      const check = normaliseValue(def.type, raw);
-      if (!check.ok) problems.push({ prop, message: `${def.label}: ${check.reason}` });
-      else if (!seen.has(check.value)) {
-        seen.add(check.value);
-        out.push([prop, check.value]);
-      }
-    }
-  }
-  if (problems.length > 0) {
-    throw new CordonError('INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
-  }
-  return out;
-}
-
-/** The deterministic id for a natural identifier (DESIGN.md §3), so two bureaus' records collide. */
-export function naturalId(schema: SchemaDef, values: Array<[string, string]>): string | null {
-  if (!schema.identity) return null;
-  const parts: string[] = [];
-  for (const prop of schema.identity) {
-    const v = values.find(([p]) => p === prop)?.[1];
-    if (v === undefined) return null;
-    parts.push(v.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, ''));
-  }
-  return `${schema.name.toLowerCase()}-${parts.join('-')}`;
-}
-
-/** The text an entity is found by: its values of searchable types, each once. */
-export function searchText(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
-  const texts: string[] = [];
-  for (const [prop, value] of values) {
-    const def = getProperty(schema, prop);
-    if (def && SEARCHABLE_TYPES.has(def.type) && !texts.includes(value)) texts.push(value);
-  }
-  return texts.join('\n');
-}
-
-/** The caption the catalogue gives an entity with these values. */
-export function captionFrom(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): string {
-  return captionOf(schema, (prop) => values.filter(([p]) => p === prop).map(([, v]) => v));
 }
 
 export class EntityStore {
@@ -245,13 +84,6 @@ export class EntityStore {
     return row;
   }
 
-  private checkEntity(input: EntityInput): CheckedEntity {
-    const schema = requireSchema(input.schema, 'entity');
-    const values = validateProperties(schema, input.properties);
-    if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
-    return { schema, values, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
-  }
-
   private auditEntity(c: CheckedEntity, id: string, created: boolean): void {
     this.ctx.audit.append({
       actor: this.ctx.actor,
@@ -264,41 +96,6 @@ export class EntityStore {
   /** Creates an entity, or adds to the existing one when a natural identifier matches. */
   createEntity(input: EntityInput, opts: { audit?: boolean } = {}): { id: string; created: boolean } {
     return this.createEntities([input], opts)[0]!;
-  }
-
-  private checkLink(input: LinkInput, lookup: (id: string) => EntityRow | undefined): CheckedLink & { fromRid: number; toRid: number } {
-    const schema = requireSchema(input.schema, 'link');
-    const edge = schema.edge!;
-    if (input.from === input.to) throw new CordonError('INVALID_INPUT', 'A link needs two different entities.');
-    const live = (id: string, role: string) => {
-      const row = lookup(id);
-      if (!row || row.deleted) throw new CordonError('NOT_FOUND', `${role} ${id} is not in this case.`);
-      return row;
-    };
-    const from = live(input.from, getProperty(schema, edge.source)!.label);
-    const to = live(input.to, getProperty(schema, edge.target)!.label);
-    for (const [prop, endpoint] of [
-      [edge.source, from],
-      [edge.target, to],
-    ] as const) {
-      const def = getProperty(schema, prop)!;
-      if (def.range && def.range.length > 0 && !def.range.includes(endpoint.schema)) {
-        throw new CordonError('CONSTRAINT', `${schema.label}: the ${def.label.toLowerCase()} must be one of ${def.range.join(', ')}, not ${endpoint.schema}.`);
-      }
-    }
-    const values = validateProperties(schema, input.properties);
-    const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
-    return {
-      schema,
-      values,
-      all,
-      from: input.from,
-      to: input.to,
-      fromRid: from.rid,
-      toRid: to.rid,
-      originator: input.originator ?? this.ctx.bureau,
-      sourceId: input.sourceId ?? null,
-    };
   }
 
   private auditLink(c: CheckedLink, id: string): void {
@@ -324,7 +121,7 @@ export class EntityStore {
    * it lacks in the same INSERTs (the ones it has are seen again in one UPDATE per chunk).
    */
   createEntities(inputs: readonly EntityInput[], opts: { audit?: boolean } = {}): Array<{ id: string; created: boolean; rid: number }> {
-    const checked = inputs.map((input) => this.checkEntity(input));
+    const checked = inputs.map((input) => checkEntity(input, this.ctx.bureau));
     const naturals = [...new Set(checked.flatMap((c) => (c.natural ? [c.natural] : [])))];
     const known = new Map<string, EntityRow & { id: string }>();
     for (const row of this.lookup(naturals)) known.set(row.id, row);
@@ -455,7 +252,7 @@ export class EntityStore {
       }
     }
     for (const row of this.lookup([...ask])) endpoints.set(row.id, row);
-    const checked = inputs.map((input) => this.checkLink(input, (id) => endpoints.get(id)));
+    const checked = inputs.map((input) => checkLink(input, this.ctx.bureau, (id) => endpoints.get(id)));
     const now = new Date().toISOString();
     const bulk = new BulkWriter(this.ctx.db);
     const ids: string[] = [];
@@ -554,122 +351,18 @@ export class EntityStore {
   }
 
   summary(id: string): EntitySummary {
-    const row = this.ctx.db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?').get(id) as EntitySummary | undefined;
-    if (!row) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
-    return row;
+    return entitySummary(this.ctx.db, id);
   }
 
   /**
    * The entity page: every live statement with its source and grading, and the links. A record
-   * merged with others (same-as judgements) shows as its cluster: the canonical record's id, the
-   * statements and links of every member, and the members themselves.
+   * merged with others (same-as judgements) shows as its cluster (store/entity-reads.ts).
    */
   get(id: string): EntityDetail {
-    const db = this.ctx.db;
-    const canon = canonicalId(db, id) ?? id;
-    const row = db.prepare('SELECT id, schema, caption, created_at, updated_at, deleted FROM entities WHERE id = ?').get(canon) as
-      | { id: string; schema: string; caption: string; created_at: string; updated_at: string; deleted: number }
-      | undefined;
-    if (!row || row.deleted) throw new CordonError('NOT_FOUND', `Entity ${id} is not in this case.`);
-    const members = clusterMembers(db, canon);
-    const statements = liveStatementViews(db, members);
-    const properties = byProperty(statements);
-    // The other end of each link as the analyst knows it: its canonical record.
-    const links = db
-      .prepare(
-        `WITH m(id) AS (SELECT value FROM json_each(@members))
-         SELECT l.id, e.schema, e.caption, 'out' AS direction, o.id AS oid, o.schema AS oschema, o.caption AS ocaption
-           FROM links l JOIN entities e ON e.id = l.id JOIN entities t ON t.id = l.target_id JOIN entities o ON o.id = coalesce(t.canonical_id, t.id)
-          WHERE l.source_id IN (SELECT id FROM m) AND e.deleted = 0
-         UNION ALL
-         SELECT l.id, e.schema, e.caption, 'in', o.id, o.schema, o.caption
-           FROM links l JOIN entities e ON e.id = l.id JOIN entities s ON s.id = l.source_id JOIN entities o ON o.id = coalesce(s.canonical_id, s.id)
-          WHERE l.target_id IN (SELECT id FROM m) AND e.deleted = 0
-         LIMIT 5000`,
-      )
-      .all({ members: JSON.stringify(members) }) as Array<{ id: string; schema: string; caption: string; direction: 'out' | 'in'; oid: string; oschema: string; ocaption: string }>;
-    const linkViews: LinkView[] = links.map((l) => ({
-      id: l.id,
-      schema: l.schema,
-      caption: l.caption,
-      direction: l.direction,
-      other: { id: l.oid, schema: l.oschema, caption: l.ocaption },
-    }));
-    const ends = db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(canon) as { source_id: string; target_id: string } | undefined;
-    const banner = mostRestrictive(statements.map((s) => ({ handling: s.source?.handling ?? undefined, tlp: s.source?.tlp ?? undefined })));
-    return {
-      id: row.id,
-      schema: row.schema,
-      caption: row.caption,
-      properties,
-      links: linkViews,
-      endpoints: ends ? { source: this.summary(ends.source_id), target: this.summary(ends.target_id) } : null,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      handling: banner.handling,
-      tlp: banner.tlp,
-      ...(members.length > 1 ? { mergedFrom: members.map((m) => this.summary(m)) } : {}),
-    };
+    return entityDetail(this.ctx.db, id);
   }
 
   list(offset: number, limit: number, schema?: string): EntityPage {
-    // One row per cluster of merged records: its canonical record.
-    const where = `deleted = 0 AND is_link = 0 AND ${CANONICAL_ONLY}${schema ? ' AND schema = ?' : ''}`;
-    const args = schema ? [schema] : [];
-    const total = this.ctx.db.prepare(`SELECT count(*) FROM entities WHERE ${where}`).pluck().get(...args) as number;
-    const items = this.ctx.db
-      .prepare(`SELECT id, schema, caption FROM entities WHERE ${where} ORDER BY sort_key, rid LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as EntitySummary[];
-    return { total, items };
+    return entityPage(this.ctx.db, offset, limit, schema);
   }
-}
-
-type StatementRow = {
-  id: number;
-  entity_id: string;
-  prop: string;
-  value: string;
-  source_id: string | null;
-  originator: string;
-  first_seen: string;
-  last_seen: string;
-  title: string | null;
-  scheme: string | null;
-  grade: string | null;
-  handling: string | null;
-  tlp: string | null;
-};
-
-/** The live statements of some entities, each with its source's grading: what provenance shows. */
-export function liveStatementViews(db: Database, entityIds: readonly string[]): Array<StatementView & { entityId: string }> {
-  if (entityIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT st.id, st.entity_id, st.prop, st.value, st.source_id, st.originator, st.first_seen, st.last_seen,
-              s.title, s.scheme, s.grade, s.handling, s.tlp
-         FROM statements st LEFT JOIN sources s ON s.id = st.source_id
-        WHERE st.entity_id IN (${entityIds.map(() => '?').join(', ')}) AND st.retracted = 0 ORDER BY st.id`,
-    )
-    .all(...entityIds) as StatementRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    entityId: r.entity_id,
-    prop: r.prop,
-    value: r.value,
-    sourceId: r.source_id,
-    source:
-      r.source_id && r.title !== null
-        ? { id: r.source_id, title: r.title, scheme: r.scheme as GradingScheme, grade: r.grade!, handling: r.handling, tlp: r.tlp as Tlp | null }
-        : null,
-    originator: r.originator,
-    firstSeen: r.first_seen,
-    lastSeen: r.last_seen,
-  }));
-}
-
-/** Statements grouped by property, in the order they were made. */
-export function byProperty<T extends { prop: string }>(statements: readonly T[]): Record<string, T[]> {
-  const out: Record<string, T[]> = {};
-  for (const st of statements) (out[st.prop] ??= []).push(st);
-  return out;
 }

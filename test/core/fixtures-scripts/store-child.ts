@@ -21,7 +21,8 @@ import { AuditLog } from '../../../electron/core/store/audit';
 import { Case } from '../../../electron/core/store/case';
 import { APPLICATION_ID, configureConnection } from '../../../electron/core/store/case-file';
 import { newEntityId } from '../../../electron/core/store/context';
-import { EntityStore, type EntityInput } from '../../../electron/core/store/entities';
+import { EntityStore } from '../../../electron/core/store/entities';
+import type { EntityInput } from '../../../electron/core/store/entity-values';
 import { migrate } from '../../../electron/core/store/migrations';
 import { searchEntities } from '../../../electron/core/store/search';
 

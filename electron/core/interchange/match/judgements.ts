@@ -3,7 +3,7 @@ import { captionOf, getSchema } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
 import { clusterMembers } from '../../store/canonical';
 import type { Case } from '../../store/case';
-import { byProperty, liveStatementViews } from '../../store/entities';
+import { byProperty, liveStatementViews } from '../../store/entity-reads';
 
 // Same-as judgements (DESIGN.md §3). Nothing is merged destructively: a "same" judgement links
 // two records, and `entities.canonical_id` is recomputed from the judgements in force (the
