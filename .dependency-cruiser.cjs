@@ -87,6 +87,21 @@ module.exports = {
       to: { path: '^(electron/main|electron/preload|renderer)/' },
     },
     {
+      name: 'store-no-feature',
+      severity: 'error',
+      comment: 'electron/core/store/ is below every feature: what two features share moves into it (as store/handling.ts did), never the other way.',
+      from: { path: '^electron/core/store/' },
+      to: { path: '^electron/core/(analysis|case|charts|cli|cooperation|demo|entities|exchange|interchange)/' },
+    },
+    {
+      name: 'core-no-assembly',
+      severity: 'error',
+      comment:
+        'The assemblies (handlers.ts, runtime.ts, worker.ts, cli.ts, cli/commands.ts) import the features; a feature imports the leaves (session.ts, jobs.ts, cli/command.ts…), never an assembly.',
+      from: { path: '^electron/core/[^/]+/' },
+      to: { path: '^electron/core/(handlers|runtime|worker|cli)[.]ts$|^electron/core/cli/commands[.]ts$' },
+    },
+    {
       name: 'glue-no-renderer',
       severity: 'error',
       comment: 'The Electron glue never imports the renderer.',
