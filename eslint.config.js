@@ -1,5 +1,6 @@
 // Code rules. The layer rules (which folder may import what, DESIGN.md §2) and the import-cycle
 // rule are dependency-cruiser's: .dependency-cruiser.cjs, run by `npm run lint` after ESLint.
+import vitest from '@vitest/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,6 +12,17 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+    },
+  },
+  // Tests that can fail (issue 21): every test asserts, no assertion hides behind a branch or
+  // outside a test. Helpers whose name starts with `expect` assert (e.g. expectRefused).
+  {
+    files: ['test/core/**/*.ts', 'test/glue/**/*.ts', 'test/renderer/**/*.{ts,tsx}'],
+    plugins: { vitest },
+    rules: {
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
+      'vitest/no-conditional-expect': 'error',
+      'vitest/no-standalone-expect': 'error',
     },
   },
 );

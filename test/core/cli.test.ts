@@ -60,7 +60,7 @@ describe('cordon CLI (DESIGN.md §8)', () => {
     const run = cli(dir);
     const file = join(dir, 'c.cordon');
     await run('case', 'create', file);
-    expect((await run('case', 'info', join(dir, '..', 'nothing-here.cordon'))).code).toBe(1);
+    expect((await run('case', 'info', join(dir, 'nothing-here.cordon'))).code).toBe(1);
     const notCase = join(dir, 'notes.cordon');
     (await import('node:fs')).writeFileSync(notCase, 'hello world, this is not a case file at all'.repeat(50));
     expect((await run('case', 'info', notCase)).code).toBe(3);

@@ -1,14 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createCore, type Core } from '../../electron/core/runtime';
 import type { EventName, EventPayload, Input, Method, Output } from '../../shared/api';
+
+// Cleanup is registered with onTestFinished, which belongs to the running test: an afterEach called
+// from inside a test is dropped silently by vitest, so neither the folders nor the cores were ever
+// cleaned up. onTestFinished throws when called outside a test, so misuse is loud. Its callbacks
+// run last-registered first (a core made after its folder is disposed before the folder goes).
 
 /** A temp folder removed after the test. */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-test-'));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -26,7 +31,7 @@ export function testCore(dataDir: string, now?: () => number): TestCore {
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
     ...(now ? { now } : {}),
   });
-  afterEach(() => core.dispose());
+  onTestFinished(() => core.dispose());
   return Object.assign(core, {
     events,
     async ok<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {

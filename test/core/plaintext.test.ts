@@ -2,13 +2,13 @@
 // identifiers into a case with the real store, and while the case is open (so -wal and -shm exist)
 // and again after it is closed, every byte of the .cordon, -wal and -shm files, of the files the
 // child holds open (including unlinked temp files, read through /proc/PID/fd), of its private temp
-// folder (TMPDIR, SQLITE_TMPDIR) and of the OS temp folder entries created meanwhile is scanned for
-// each string in UTF-8 and UTF-16LE. The same scan over an unencrypted control database must find
+// folder (TMPDIR, SQLITE_TMPDIR, inside the test's own temp folder) is scanned for each string in
+// UTF-8 and UTF-16LE. Only the test's own folder is walked: other processes' files are none of its
+// business. The same scan over an unencrypted control database must find
 // them, so the test can fail.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntityInput } from '../../electron/core/store/entity-values';
@@ -111,26 +111,30 @@ function scanFile(file: string, label = file): Hit[] {
   return hits;
 }
 
-/** Every regular file under `dir` (recursively), skipping what `skip` says. */
-function filesUnder(dir: string, skip: (p: string) => boolean = () => false): string[] {
+/** Every regular file under `dir` (recursively), walked with an explicit stack (no recursion, no
+ * spread of a whole folder into an argument list). */
+function filesUnder(root: string): string[] {
   const out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    const p = join(dir, e);
-    if (skip(p)) continue;
-    let st;
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: string[];
     try {
-      st = lstatSync(p);
+      entries = readdirSync(dir);
     } catch {
       continue;
     }
-    if (st.isDirectory()) out.push(...filesUnder(p, skip));
-    else if (st.isFile()) out.push(p);
+    for (const e of entries) {
+      const p = join(dir, e);
+      let st;
+      try {
+        st = lstatSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) stack.push(p);
+      else if (st.isFile()) out.push(p);
+    }
   }
   return out;
 }
@@ -171,7 +175,7 @@ interface Run {
   headerPlain: boolean;
 }
 
-async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string, tmpRoot: string, started: number): Promise<Run> {
+async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string): Promise<Run> {
   const path = join(dir, mode === 'plaintext' ? 'secret.cordon' : 'control.sqlite');
   const childTmp = join(dir, 'child-tmp');
   mkdirSync(childTmp);
@@ -221,17 +225,10 @@ async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string
     for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) if (existsSync(f)) scan(f);
     for (const f of filesUnder(childTmp)) scan(f);
     if (withProc) for (const { fdPath, target } of openFiles(pid)) scan(fdPath, `${target} (fd of the writer)`);
-    // Entries of the OS temp folder created since the test started (other than our own folder,
-    // scanned above, and other tests' folders, which cannot hold these strings anyway).
-    const own = realpathSync(dir);
-    for (const f of filesUnder(tmpRoot, (p) => p === dir || p === own)) {
-      try {
-        const st = lstatSync(f);
-        if (st.mtimeMs >= started && st.size < 256 * 1024 * 1024) scan(f);
-      } catch {
-        // removed meanwhile
-      }
-    }
+    // The test's own folder (the case's folder and the child's TMPDIR and SQLITE_TMPDIR under it):
+    // only this test writes there, so whatever is found is ours. Other processes' temp files are
+    // not read.
+    for (const f of filesUnder(dir)) if (!scanned.has(f)) scan(f);
     return hits;
   };
   const open = scanAll(true);
@@ -245,9 +242,8 @@ async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string
 
 describe('no plaintext on disk', () => {
   it('finds none of the distinctive values in the case files, the WAL, the SHM or temp files', { timeout: 180_000 }, async () => {
-    const started = Date.now() - 1000;
     const dir = tempDir();
-    const run = await writeAndScan('plaintext', dir, tmpdir(), started);
+    const run = await writeAndScan('plaintext', dir);
     // The scan did cover the live WAL and SHM, and the writer's open files.
     expect(run.scannedOpen.some((f) => f.endsWith('secret.cordon-wal'))).toBe(true);
     expect(run.scannedOpen.some((f) => f.endsWith('secret.cordon-shm'))).toBe(true);
@@ -258,9 +254,8 @@ describe('no plaintext on disk', () => {
   });
 
   it('self-check: the same scan finds the values in an unencrypted control database', { timeout: 180_000 }, async () => {
-    const started = Date.now() - 1000;
     const dir = tempDir();
-    const run = await writeAndScan('plaintext-control', dir, tmpdir(), started);
+    const run = await writeAndScan('plaintext-control', dir);
     expect(run.headerPlain).toBe(true);
     // Every value is found in clear (UTF-8) somewhere in the control's files, open and after close.
     // (The search index stores folded tokens, not the typed strings with spaces, so not every needle

@@ -76,12 +76,20 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
   await expect.poll(async () => (await chartState(page)).nodes.length).toBe(drops.length);
   // Dropped back on the list itself, nothing is added.
   await pane.getByLabel('Filter entities').fill('N5');
+  // The drag's end is seen at the window: the drag is over, and nothing accepted the drop (the list
+  // is no drop target and the chart refuses drops on its panels), so its effect is "none".
+  await page.evaluate(() => {
+    const w = window as unknown as { dragEnded?: { effect: string } };
+    delete w.dragEnded;
+    window.addEventListener('dragend', (e) => (w.dragEnded = { effect: e.dataTransfer?.dropEffect ?? '?' }), { once: true });
+  });
   await pane
     .locator('.entity-row')
     .filter({ has: page.locator('.entity-caption').getByText('N5', { exact: true }) })
     .dragTo(pane.locator('.list-scroller'), { targetPosition: { x: 100, y: 200 } });
-  await page.waitForTimeout(500);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { dragEnded?: { effect: string } }).dragEnded ?? null)).toEqual({ effect: 'none' });
   expect((await chartState(page)).nodes.length).toBe(drops.length);
+  expect((await ok(core, 'chart.open', { id: chart.id })).nodes.length).toBe(drops.length);
   await page.getByRole('button', { name: 'Close the entity list' }).click();
   await expect(pane).toBeHidden();
 

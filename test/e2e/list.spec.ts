@@ -32,6 +32,14 @@ test('the entity list is virtualised and loads pages as it scrolls', async ({ ap
 
   // Arabic is planned: with the document right-to-left, the layout mirrors (logical CSS only).
   await page.locator('.entity-row').click();
+  const width = page.viewportSize()!.width;
+  const ltr = (await page.locator('.rail').boundingBox())!;
+  expect(ltr.x).toBeLessThan(2);
   await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+  // The rail moves to the right edge, the same size.
+  await expect.poll(async () => Math.round((await page.locator('.rail').boundingBox())!.x + ltr.width)).toBeGreaterThanOrEqual(width - 2);
+  const rtl = (await page.locator('.rail').boundingBox())!;
+  expect(rtl.x + rtl.width).toBeLessThanOrEqual(width + 1);
+  expect(rtl.width).toBeCloseTo(ltr.width, 0);
   await app.shot('19-rtl-layout');
 });

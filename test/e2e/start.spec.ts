@@ -78,5 +78,13 @@ test('the demo case opens with its 107 actors', async ({ app }) => {
   // A call link's own page: endpoints and weighted, dated properties with their provenance.
   await page.locator('.links-table tbody tr').first().getByRole('button').first().click();
   await expect(page.locator('.entity-section.endpoints')).toBeVisible();
+  // Weighted (a count of calls, the same as its weight) and dated (the phase's months), each with its source.
+  const table = page.locator('.property-table');
+  const count = (await table.locator('tr[data-prop=count] .property-value').first().textContent())!.trim();
+  expect(Number(count)).toBeGreaterThan(0);
+  await expect(table.locator('tr[data-prop=weight] .property-value').first()).toHaveText(count);
+  await expect(table.locator('tr[data-prop=startDate] .property-value').first()).toHaveText(/^\w* ?\d{4}|^\d{4}-\d{2}/);
+  await expect(table.locator('tr[data-prop=endDate] .property-value').first()).toHaveText(/\d{4}/);
+  await expect(table.locator('tr[data-prop=count] .property-provenance').first()).toContainText(/CAVIAR|phase|A2/i);
   await app.shot('17-demo-link-page');
 });

@@ -11,14 +11,19 @@ vi.mock('../../electron/core/client', () => {
   return { startCoreWorker: vi.fn(() => worker) };
 });
 
-// Importing main runs it, as Electron does.
+// Importing main runs it, as Electron does. What it did before ready is recorded now, so no test
+// depends on another having (or not having) made the app ready first.
 await import('../../electron/main/main');
+const beforeReady = { calls: app.calls.slice(0, 2).sort(), windows: BrowserWindow.created.length };
+/** Makes the app ready once (Electron's ready happens once); each test that needs it calls this. */
+let readied: Promise<unknown> | null = null;
+const ready = () => (readied ??= app.becomeReady());
 
 describe('the main process lifecycle', () => {
   it('enables the sandbox and registers app:// before ready', () => {
-    expect(app.calls.slice(0, 2).sort()).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
-    expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
-    expect(BrowserWindow.created).toHaveLength(0);
+    expect(beforeReady.calls).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(beforeReady.windows).toBe(0);
   });
 
   it('hardens every webContents Electron creates', () => {
@@ -31,7 +36,7 @@ describe('the main process lifecycle', () => {
   });
 
   it('on ready: one hardened in-memory session serving app://, the worker, IPC, then the window', async () => {
-    await app.becomeReady();
+    await ready();
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
     expect(session.fromPartition).toHaveBeenCalledExactlyOnceWith('cordon');
     const ses = session.partitions.get('cordon')!;
@@ -51,14 +56,18 @@ describe('the main process lifecycle', () => {
     expect(win.loadURL).toHaveBeenCalledWith('app://cordon/index.html');
   });
 
-  it('brings the window forward when a second instance starts', () => {
+  it('brings the window forward when a second instance starts', async () => {
+    await ready();
     const win = BrowserWindow.created[0]!;
+    win.focus.mockClear();
     app.emit('second-instance');
     expect(win.focus).toHaveBeenCalledOnce();
   });
 
   it('quits when the window closes, after the worker has been terminated', async () => {
+    await ready();
     const worker = vi.mocked(startCoreWorker).mock.results[0]!.value as { terminate: ReturnType<typeof vi.fn> };
+    app.quit.mockClear();
     app.emit('window-all-closed');
     expect(app.quit).toHaveBeenCalledOnce();
     const willQuit = electronEvent();

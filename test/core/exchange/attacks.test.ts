@@ -18,6 +18,7 @@ describe('package import refuses bad input and attacks', () => {
   let good: string;
   let replayed: string;
   let bAge: string;
+  const senders: Station[] = []; // one per signer test (below)
 
   beforeAll(async () => {
     a = await station(root, 'ES', 'Ana García');
@@ -39,7 +40,7 @@ describe('package import refuses bad input and attacks', () => {
     await b.ok('package.import', { path: replayed, accept: 'all' });
   });
   afterAll(() => {
-    for (const s of [a, b, c]) s?.core.dispose();
+    for (const s of [a, b, c, ...senders]) s?.core.dispose();
     cleanup();
   });
 
@@ -85,23 +86,35 @@ describe('package import refuses bad input and attacks', () => {
     expect(preview.package.sender.id).toBe(aInB);
   });
 
+  // Each signer test has its own sender, so B's trust in one (unknown, unverified, revoked) does not
+  // depend on another test having run before it.
+  async function sender(name: string, folder: string): Promise<{ s: Station; path: string }> {
+    const s = await station(join(root, folder), 'IT', name);
+    senders.push(s);
+    const bInS = await introduce(b, s);
+    await s.ok('source.create', { title: 'x', scheme: 'eu4x4', grade: 'A1' });
+    const path = file(`from-${folder}.cordonpkg`);
+    await s.ok('package.export', { path, to: [bInS], scope: { kind: 'all' } });
+    return { s, path };
+  }
+
   it('a package signed by an unknown key', async () => {
-    const bInC = (await c.ok('officer.list', {})).find((o) => o.bureau.code === 'FR')!.id;
-    await c.ok('source.create', { title: 'x', scheme: 'eu4x4', grade: 'A1' });
-    await c.ok('package.export', { path: file('from-it.cordonpkg'), to: [bInC], scope: { kind: 'all' } });
-    await expectRefused(file('from-it.cordonpkg'), 'signer', /signed by an unknown key \([0-9A-F]{4}( [0-9A-F]{4}){15}\); import and verify the sender’s contact card first/);
+    const { path } = await sender('Chiara Bruno', 'unknown');
+    await expectRefused(path, 'signer', /signed by an unknown key \([0-9A-F]{4}( [0-9A-F]{4}){15}\); import and verify the sender’s contact card first/);
   });
 
   it('a package signed by a known but unverified key', async () => {
-    await introduce(c, b, false);
-    await expectRefused(file('from-it.cordonpkg'), 'signer', /signed by Carla Rossi \(IT, key .*\), but the key of Carla Rossi .* has not been verified/);
+    const { s, path } = await sender('Carla Rossi', 'unverified');
+    await introduce(s, b, false);
+    await expectRefused(path, 'signer', /signed by Carla Rossi \(IT, key .*\), but the key of Carla Rossi .* has not been verified/);
   });
 
   it('a package signed by a revoked key', async () => {
-    const cInB = (await b.ok('officer.list', {})).find((o) => o.bureau.code === 'IT')!.id;
-    await b.ok('officer.verify', { id: cInB, fingerprint: c.officer.fingerprintGroups });
-    await b.ok('officer.revoke', { id: cInB, reason: 'laptop stolen' });
-    await expectRefused(file('from-it.cordonpkg'), 'signer', /the key of Carla Rossi .* was revoked on \d{4}-\d{2}-\d{2} \(laptop stolen\)/);
+    const { s, path } = await sender('Carlo Verdi', 'revoked');
+    const sInB = await introduce(s, b, false);
+    await b.ok('officer.verify', { id: sInB, fingerprint: s.officer.fingerprintGroups });
+    await b.ok('officer.revoke', { id: sInB, reason: 'laptop stolen' });
+    await expectRefused(path, 'signer', /the key of Carlo Verdi .* was revoked on \d{4}-\d{2}-\d{2} \(laptop stolen\)/);
   });
 
   it('a flipped byte in the envelope', async () => {
@@ -112,12 +125,17 @@ describe('package import refuses bad input and attacks', () => {
     await expectRefused(file('flip-envelope.cordonpkg'), 'envelope-signature', /the envelope signature does not verify: envelope.json was altered, or not signed by Ana García/);
   });
 
-  it('a flipped byte in the payload', async () => {
+  /** The good package with one byte of its encrypted payload flipped. */
+  async function flippedPayload(): Promise<string> {
     const outer = await untar(readFileSync(good));
     const payload = outer.find((e) => e.name === 'payload.age')!;
     payload.data = flip(payload.data, payload.data.length - 20);
     writeFileSync(file('flip-payload.cordonpkg'), rawTar(outer));
-    await expectRefused(file('flip-payload.cordonpkg'), 'payload-digest', /payload.age does not match the SHA-256 in the signed envelope: the payload was altered/);
+    return file('flip-payload.cordonpkg');
+  }
+
+  it('a flipped byte in the payload', async () => {
+    await expectRefused(await flippedPayload(), 'payload-digest', /payload.age does not match the SHA-256 in the signed envelope: the payload was altered/);
   });
 
   it('a flipped byte in the manifest (payload re-encrypted and envelope re-signed by the sender’s key)', async () => {
@@ -194,7 +212,7 @@ describe('package import refuses bad input and attacks', () => {
   });
 
   it('package verify refuses the same way and writes only its audit row', async () => {
-    await expectRefused(file('flip-payload.cordonpkg'), 'payload-digest', /the payload was altered/, 'package.verify');
+    await expectRefused(await flippedPayload(), 'payload-digest', /the payload was altered/, 'package.verify');
   });
 
   it('links and absolute paths in the package tar', async () => {

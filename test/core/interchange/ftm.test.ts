@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultModel, Model } from '@alephdata/followthemoney';
 import { describe, expect, it } from 'vitest';
@@ -67,11 +67,34 @@ describe('FollowTheMoney JSON lines', () => {
     expect(strip(b.links)).toEqual(strip(a.links));
   });
 
-  it('refuses a file that is not JSON lines; a cancelled FtM import writes nothing', async () => {
+  it('refuses a file that is not JSON lines, writing nothing', async () => {
     const { core, db } = await openCase();
     const before = counts(db());
     expect((await core.fail('import.run', { path: fixture('gephi.graphml'), format: 'ftm' })).message).toMatch(/is not FollowTheMoney JSON lines/);
     expect((await core.fail('import.run', { path: fixture('report.pdf.csv'), format: 'ftm' })).message).toMatch(/is a PDF document/);
+    expect(counts(db())).toEqual(before);
+  });
+
+  it('a cancelled FtM import writes nothing', async () => {
+    const { core, db, dir } = await openCase();
+    const file = join(dir, 'many.ftm.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(JSON.stringify({ id: `p-${i}`, schema: 'Person', properties: { name: [`Person ${i}`], phone: [`+4470${String(i).padStart(7, '0')}`] } }));
+      if (i > 0) lines.push(JSON.stringify({ id: `c-${i}`, schema: 'Call', properties: { caller: [`p-${i - 1}`], receiver: [`p-${i}`], date: ['2024-01-01'] } }));
+    }
+    writeFileSync(file, lines.join('\n'));
+    const before = counts(db());
+    const running = core.call('import.run', { path: file, format: 'ftm' });
+    // Cancel as soon as the job has reported progress past its start.
+    let job: string | undefined;
+    while (!job) {
+      await new Promise((r) => setTimeout(r, 5));
+      job = (core.events.find((e) => e.event === 'progress' && (e.payload as { done: number }).done > 0)?.payload as { job: string } | undefined)?.job;
+    }
+    expect(await core.ok('job.cancel', { job })).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(core.events.at(-1)?.payload).toMatchObject({ job, state: 'cancelled' });
     expect(counts(db())).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterEach, expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { tempDir, testCore, type TestCore } from '../helpers';
 
 export const FIXTURES = join(process.cwd(), 'test/fixtures/interchange');
@@ -19,8 +19,8 @@ export async function openCase(bureau = 'FR'): Promise<OpenCase> {
   await core.ok('case.create', { path: join(dir, 'case.cordon'), passphrase: 'interchange test passphrase', name: 'Interchange', bureau });
   // Every import is a bulk write with SQLite's foreign-key checks off (store/bulk-mode.ts): after
   // each test — imports committed, dry runs, cancels and refusals alike — the case has no dangling
-  // reference and the checks are on again. (Hooks run last-registered first: before the dispose.)
-  afterEach(() => {
+  // reference and the checks are on again. (onTestFinished runs last-registered first: before the dispose.)
+  onTestFinished(() => {
     let db: Database;
     try {
       db = core.session.case.db;
