@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventNameConst } from './channels';
 import { analysisApi } from './analysis/api';
 import { caseApi } from './case/api';
+import { casefileApi } from './casefile/api';
 import { chartsApi } from './charts/api';
 import { cooperationApi } from './cooperation/api';
 import { entitiesApi } from './entities/api';
@@ -23,6 +24,7 @@ export const coreApi = {
   ...exchangeApi,
   ...chartsApi,
   ...cooperationApi,
+  ...casefileApi,
 } as const;
 
 export { hostApi };

@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** An exchange package failed a check (signature, digest, recipient, replay, format): refused. */
   'PACKAGE_REJECTED',
+  /** The disk (or the file-size limit) is full: nothing was written. */
+  'DISK_FULL',
+  /** A backup or a copy failed its check: it was not kept. */
+  'BACKUP_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -95,12 +95,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!r.ok) throw new CallFailed(r.error);
     return r.value as Output<M>;
   };
+  // Asked once per command (a terminal prompt), whichever of openCase or passphrase() asks first.
+  let passphrase: Promise<string> | null = null;
+  const readCasePassphrase = (confirm: boolean) => (passphrase ??= readPassphrase(io, envName, confirm));
   const ctx: CommandContext = {
     positionals: parsed.positionals,
     values: parsed.values as CommandContext['values'],
     json: parsed.values.json === true,
+    passphrase: () => readCasePassphrase(false),
+    secret: (name, label, confirm) => readPassphrase(io, name, confirm, label),
     async openCase(file, opts) {
-      const passphrase = await readPassphrase(io, envName, opts?.create !== undefined);
+      const passphrase = await readCasePassphrase(opts?.create !== undefined);
       if (opts?.create) await call('case.create', { path: file, passphrase, ...opts.create });
       else await call('case.open', { path: file, passphrase });
     },

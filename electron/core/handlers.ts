@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/api';
 import { analysisHandlers } from './analysis/service';
 import { caseHandlers } from './case/handlers';
+import { casefileHandlers } from './casefile/handlers';
 import { chartHandlers } from './charts/handlers';
 import { cooperationHandlers } from './cooperation/handlers';
 import { entitiesHandlers } from './entities/handlers';
@@ -20,5 +21,6 @@ export function createHandlers(session: Session): Handlers {
     ...exchangeHandlers(session),
     ...chartHandlers(session),
     ...cooperationHandlers(session),
+    ...casefileHandlers(session),
   };
 }

@@ -60,9 +60,19 @@ export class Session {
     return this.lockedInfo;
   }
 
-  async adopt(opening: Promise<Case>): Promise<Case> {
+  /**
+   * Opens a case with `open` and makes it the session's. `open` is called only once the session is
+   * known to have no case: started before the check, a refused second create would go on to write
+   * its file and leave its connection open.
+   */
+  async adopt(open: () => Promise<Case>): Promise<Case> {
     if (this.current || this.lockedPath) throw new CordonError('CASE_ALREADY_OPEN', 'Close the open case first.');
-    const c = await opening;
+    const c = await open();
+    // Another open may have won the race while this one derived its key.
+    if (this.current || this.lockedPath) {
+      c.close();
+      throw new CordonError('CASE_ALREADY_OPEN', 'Close the open case first.');
+    }
     this.current = c;
     this.touch();
     this.remember(c.path);
@@ -75,6 +85,26 @@ export class Session {
     this.lockedPath = null;
     this.lockedInfo = null;
     this.config.emit('closed', {});
+  }
+
+  /**
+   * Closes the open case's connection, runs `swap` on its file while nothing holds it (a rekey
+   * renaming a re-encrypted copy over it), then opens it again with `open`; if `swap` fails the
+   * case is opened again with `reopenOld`. The UI sees no close: the same case stays open.
+   */
+  async reopen(swap: (path: string) => void, open: (path: string) => Promise<Case>, reopenOld: (path: string) => Promise<Case>): Promise<Case> {
+    const c = this.case;
+    c.close();
+    this.current = null;
+    try {
+      swap(c.path);
+    } catch (err) {
+      this.current = await reopenOld(c.path);
+      throw err;
+    }
+    this.current = await open(c.path);
+    this.touch();
+    return this.current;
   }
 
   lock(reason: 'idle' | 'user'): void {

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Case } from '../../electron/core/store/case';
 import { tempDir, testCore } from './helpers';
 
 const PASS = 'lock me up';
@@ -59,7 +60,12 @@ describe('one case at a time, and the recent list', () => {
     const core = testCore(dir);
     const path = join(dir, 'Operation Secret Name.cordon');
     await core.ok('case.create', { path, passphrase: PASS, name: 'Operation Secret Name', bureau: 'DE' });
+    // The refused create never starts (it used to go on in the background: a file and an open connection).
+    const create = vi.spyOn(Case, 'create');
     expect((await core.fail('case.create', { path: join(dir, 'b.cordon'), passphrase: PASS, name: 'B', bureau: 'DE' })).code).toBe('CASE_ALREADY_OPEN');
+    expect(create).not.toHaveBeenCalled();
+    create.mockRestore();
+    expect(existsSync(join(dir, 'b.cordon'))).toBe(false);
     await core.ok('case.close', {});
     expect(await core.ok('case.info', {})).toBeNull();
     expect((await core.fail('entity.list', {})).code).toBe('NO_CASE_OPEN');

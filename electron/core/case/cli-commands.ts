@@ -1,22 +1,30 @@
 import { basename } from 'node:path';
 import type { Command } from '../cli/command';
 import { jsonOption as json, str } from '../cli/command';
+import { printRecoveryKey } from '../casefile/cli-commands';
 
 // `cordon case create`, `cordon case info` and `cordon audit verify` (DESIGN.md §8).
 
 export const CASE_COMMANDS: Record<string, Command> = {
   'case create': {
-    usage: 'cordon case create FILE [--name NAME] [--bureau CODE] [--json]',
-    summary: 'Create a new encrypted case file (asks for the passphrase twice).',
+    usage: 'cordon case create FILE [--name NAME] [--bureau CODE] [--no-recovery-key] [--json]',
+    summary:
+      'Create a new encrypted case file (asks for the passphrase twice) and show its recovery key once; --no-recovery-key: this case never has one (for the most sensitive cases: a forgotten passphrase then loses it).',
     positionals: ['FILE'],
-    options: { ...json, name: { type: 'string' }, bureau: { type: 'string' } },
+    options: { ...json, name: { type: 'string' }, bureau: { type: 'string' }, 'no-recovery-key': { type: 'boolean' } },
     async run(ctx) {
       const file = ctx.positionals[0]!;
       const name = str(ctx.values.name) ?? basename(file).replace(/\.cordon$/i, '');
       await ctx.openCase(file, { create: { name, bureau: str(ctx.values.bureau) ?? 'XX' } });
       const info = await ctx.call('case.info', {});
-      if (ctx.json) ctx.outJson({ id: info!.caseId, name: info!.name, bureau: info!.bureau, path: info!.path });
-      else ctx.out(info!.caseId);
+      let recoveryKey: string | null = null;
+      if (ctx.values['no-recovery-key'] === true) await ctx.call('casefile.declineRecoveryKeys', {});
+      else recoveryKey = (await ctx.call('casefile.recoveryKey', { passphrase: await ctx.passphrase() })).recoveryKey;
+      if (ctx.json) ctx.outJson({ id: info!.caseId, name: info!.name, bureau: info!.bureau, path: info!.path, recovery_key: recoveryKey });
+      else {
+        ctx.out(info!.caseId);
+        printRecoveryKey(ctx, recoveryKey);
+      }
       return 0;
     },
   },

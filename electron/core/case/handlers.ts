@@ -11,10 +11,10 @@ import { Case } from '../store/case';
 export function caseHandlers(session: Session): Pick<Handlers, keyof typeof caseApi> {
   return {
     'case.create': async ({ path, passphrase, name, bureau }) => {
-      const c = await session.adopt(Case.create(path, passphrase, { name, bureau }));
+      const c = await session.adopt(() => Case.create(path, passphrase, { name, bureau }));
       return c.info();
     },
-    'case.open': async ({ path, passphrase }) => (await session.adopt(Case.open(path, passphrase))).info(),
+    'case.open': async ({ path, passphrase }) => (await session.adopt(() => Case.open(path, passphrase))).info(),
     'case.openDemo': async () => {
       const path = join(session.dataDir, 'demo-caviar.cordon');
       const opening = async (): Promise<Case> => {
@@ -29,7 +29,7 @@ export function caseHandlers(session: Session): Pick<Handlers, keyof typeof case
           throw err;
         }
       };
-      return (await session.adopt(opening())).info();
+      return (await session.adopt(opening)).info();
     },
     'case.close': async () => {
       session.close();

@@ -18,6 +18,10 @@ export interface CommandContext {
   /** One line on stderr. */
   err(line: string): void;
   outJson(value: unknown): void;
+  /** The case passphrase (--passphrase-env, or asked once on a terminal); the same one openCase uses. */
+  passphrase(): Promise<string>;
+  /** Another secret (a new passphrase, a recovery key) from the environment variable `envName`, or asked. */
+  secret(envName: string, label: string, confirm: boolean): Promise<string>;
 }
 
 export interface Command {

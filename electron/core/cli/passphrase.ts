@@ -11,17 +11,17 @@ export interface PassphraseSource {
 
 export class UsageError extends Error {}
 
-export async function readPassphrase(src: PassphraseSource, envName: string, confirm: boolean): Promise<string> {
+export async function readPassphrase(src: PassphraseSource, envName: string, confirm: boolean, label = 'Passphrase'): Promise<string> {
   const fromEnv = src.env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const tty = src.stdin as NodeJS.ReadStream;
   if (!tty.isTTY || typeof tty.setRawMode !== 'function') {
-    throw new UsageError(`no passphrase: set ${envName} or run on a terminal to be asked`);
+    throw new UsageError(`no ${label.toLowerCase()}: set ${envName} or run on a terminal to be asked`);
   }
-  const first = await prompt(tty, src.stderr, 'Passphrase: ');
+  const first = await prompt(tty, src.stderr, `${label}: `);
   if (confirm) {
-    const second = await prompt(tty, src.stderr, 'Passphrase again: ');
-    if (first !== second) throw new CordonError('INVALID_INPUT', 'The two passphrases differ.');
+    const second = await prompt(tty, src.stderr, `${label} again: `);
+    if (first !== second) throw new CordonError('INVALID_INPUT', `The two ${label.toLowerCase()}s differ.`);
   }
   return first;
 }

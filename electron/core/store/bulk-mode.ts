@@ -93,6 +93,11 @@ export class BulkMode {
     return this.checkpointer?.checkpoints ?? 0;
   }
 
+  /** A copy of the raw key, for a backup's or a rekey's own connection (the caller zeroes it). */
+  keyCopy(): Buffer | null {
+    return this.key ? Buffer.from(this.key) : null;
+  }
+
   /** Stops the checkpointer (waiting for its connection to close) and zeroes the key. */
   close(): void {
     this.checkpointer?.stop();

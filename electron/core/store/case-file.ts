@@ -3,7 +3,7 @@ import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { CordonError } from '../../../shared/errors';
-import { deriveKey, zero, type KdfParams } from './keys';
+import { cipherKey, deriveKey, zero, type KdfParams } from './keys';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { resolveNativeBinding } from './native';
 
@@ -27,17 +27,42 @@ export interface OpenedCase {
   db: DB;
   path: string;
   kdf: KdfParams;
-  /** A copy of the raw key, for the case's checkpointer connection (Case zeroes it on close). */
+  /** A copy of the raw cipher key (keys.ts cipherKey), for the case's checkpointer connection and
+   * for backups and rekeys (Case zeroes it on close). */
   key: Buffer;
 }
 
+/**
+ * Keys a connection with the raw cipher key (see keys.ts cipherKey); with a salt for a new file
+ * (SQLCipher's raw key-and-salt form), without for an existing one (its salt is in its header).
+ */
 export function applyCipher(db: DB, salt: Buffer | null, key: Buffer): void {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
-  // Argon2id already stretched the passphrase; the cipher's own PBKDF2 would only slow every open.
-  db.pragma('kdf_iter = 1');
-  if (salt) db.pragma(`cipher_salt = '${salt.toString('hex')}'`);
-  db.pragma(`hexkey = '${key.toString('hex')}'`);
+  db.pragma(`key = "x'${key.toString('hex')}${salt ? salt.toString('hex') : ''}'"`);
+}
+
+/** The salt and KDF parameters a case file's header names, or null when it names none we know. */
+export function headerKdf(path: string): KdfParams | null {
+  const header = readHeader(path);
+  if (header.length < 16) return null;
+  const profile = KDF_PROFILES[header[15]!];
+  return profile ? { ...profile, salt: header.toString('hex') } : null;
+}
+
+/** The raw cipher key of a passphrase for given parameters (Argon2id, then the cipher's step). */
+export async function passphraseKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
+  const argon = await deriveKey(passphrase, kdf);
+  try {
+    return cipherKey(argon, Buffer.from(kdf.salt, 'hex'));
+  } finally {
+    zero(argon);
+  }
+}
+
+/** A new salt for the current KDF profile (its last byte names the profile). */
+export function newSalt(): Buffer {
+  return Buffer.concat([randomBytes(15), Buffer.from([CURRENT_KDF_PROFILE])]);
 }
 
 /** The page cache of a case connection, in KiB (see configureConnection; bulk writes grow it). */
@@ -73,9 +98,9 @@ function readHeader(path: string): Buffer {
 
 export async function createCaseFile(path: string, passphrase: string): Promise<OpenedCase> {
   if (existsSync(path)) throw new CordonError('FILE_EXISTS', `A file already exists at ${path}; choose another name.`);
-  const salt = Buffer.concat([randomBytes(15), Buffer.from([CURRENT_KDF_PROFILE])]);
+  const salt = newSalt();
   const kdf: KdfParams = { ...KDF_PROFILES[CURRENT_KDF_PROFILE]!, salt: salt.toString('hex') };
-  const key = await deriveKey(passphrase, kdf);
+  const key = await passphraseKey(passphrase, kdf);
   let db: DB | null = null;
   try {
     db = new Database(path, { nativeBinding: resolveNativeBinding() });
@@ -93,6 +118,14 @@ export async function createCaseFile(path: string, passphrase: string): Promise<
 }
 
 export async function openCaseFile(path: string, passphrase: string): Promise<OpenedCase> {
+  return openCaseFileWith(path, async (kdf) => passphraseKey(passphrase, kdf));
+}
+
+/**
+ * Opens a case file with a key given by `keyFor` (from a passphrase, or a recovery key). With
+ * `check` the file is only looked at: not migrated, its journal mode untouched (verify, restore).
+ */
+export async function openCaseFileWith(path: string, keyFor: (kdf: KdfParams) => Promise<Buffer>, opts: { check?: boolean } = {}): Promise<OpenedCase> {
   if (!existsSync(path)) throw new CordonError('FILE_NOT_FOUND', `No case file at ${path}.`);
   const st = statSync(path);
   if (!st.isFile()) throw new CordonError('NOT_A_CASE', `${path} is not a file.`);
@@ -104,7 +137,7 @@ export async function openCaseFile(path: string, passphrase: string): Promise<Op
   const profile = KDF_PROFILES[header[15]!];
   if (!profile) throw new CordonError('NOT_A_CASE', `${path} is not a Cordon case file.`);
   const kdf: KdfParams = { ...profile, salt: header.toString('hex') };
-  const key = await deriveKey(passphrase, kdf);
+  const key = await keyFor(kdf);
   let db: DB | null = null;
   try {
     db = new Database(path, { fileMustExist: true, nativeBinding: resolveNativeBinding() });
@@ -124,8 +157,13 @@ export async function openCaseFile(path: string, passphrase: string): Promise<Op
       throw new CordonError('WRONG_PASSPHRASE', 'Wrong passphrase, or this is not a Cordon case file.');
     }
     checkIdentity(db, path, st.size);
-    configureConnection(db);
-    migrate(db);
+    if (opts.check) {
+      db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY');
+    } else {
+      configureConnection(db);
+      migrate(db);
+    }
     return { db, path, kdf, key: Buffer.from(key) };
   } catch (err) {
     db?.close();

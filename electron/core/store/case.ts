@@ -5,7 +5,8 @@ import { mostRestrictive, type Tlp } from '../../../shared/grading';
 import { AuditLog } from './audit';
 import { CANONICAL_ONLY } from './canonical';
 import { BulkMode } from './bulk-mode';
-import { createCaseFile, openCaseFile } from './case-file';
+import { createCaseFile, openCaseFile, openCaseFileWith } from './case-file';
+import type { KdfParams } from './keys';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
 
@@ -67,7 +68,16 @@ export class Case implements StoreContext {
   }
 
   static async open(path: string, passphrase: string): Promise<Case> {
-    const opened = await openCaseFile(path, passphrase);
+    return Case.adoptOpened(await openCaseFile(path, passphrase));
+  }
+
+  /** Opens with a raw cipher key given for the file's KDF parameters (a recovery key, a rekey). */
+  static async openWithKey(path: string, keyFor: (kdf: KdfParams) => Promise<Buffer>): Promise<Case> {
+    return Case.adoptOpened(await openCaseFileWith(path, keyFor));
+  }
+
+  private static adoptOpened(opened: { db: Database; path: string; key: Buffer }): Case {
+    const path = opened.path;
     const c = new Case(opened.db, path, opened.key);
     c.write(() => c.audit.append({ actor: c.actor, action: 'case.open', target: c.meta('case_id') ?? null }));
     return c;

@@ -1,5 +1,5 @@
 import { argon2id } from 'hash-wasm';
-import { randomBytes } from 'node:crypto';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
 // Argon2id turns the passphrase into the raw database key (DESIGN.md §4). hash-wasm is used rather
 // than a native binding so that the same code runs under Node and Electron without a second build.
@@ -43,6 +43,17 @@ export async function deriveKey(passphrase: string, params: KdfParams): Promise<
   } finally {
     pass.fill(0);
   }
+}
+
+/**
+ * The raw SQLCipher key of a case: SQLCipher v4's own key step (PBKDF2-HMAC-SHA512 of the Argon2id
+ * output with the file's salt, one iteration; the format of every case file since the first)
+ * done here, so the cipher is given a raw key (x'…') together with a salt we choose. That is what
+ * lets a backup, a rekey or a recovery key name the key exactly, without a passphrase. The caller
+ * owns the buffer.
+ */
+export function cipherKey(argon: Buffer, salt: Buffer): Buffer {
+  return pbkdf2Sync(argon, salt, 1, 32, 'sha512');
 }
 
 export function zero(buf: Buffer | null | undefined): void {
