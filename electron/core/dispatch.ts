@@ -1,5 +1,6 @@
 import { api, isCoreMethod, isMethod, type CallResult, type Handlers, type Method } from '../../shared/api';
 import { CordonError, toErrorPayload } from '../../shared/errors';
+import { storeFailure } from './casefile/durable';
 
 // The trust boundary of the core: the method must be in the contract and the input must parse.
 // Used by the worker, the main-process router and the test bridge alike.
@@ -28,7 +29,8 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     const handler = handlers[call.method as keyof Handlers] as (i: unknown) => Promise<unknown>;
     const value = await handler(call.input);
     return { ok: true, value: value as never };
-  } catch (err) {
+  } catch (caught) {
+    const err = caught instanceof CordonError ? caught : (storeFailure(caught) ?? caught);
     if (!(err instanceof CordonError)) {
       // Unexpected failures cross as INTERNAL. The log keeps where it failed, not the message,
       // which may quote case data.

@@ -22,6 +22,12 @@ test('create a case, record a graded source, a person, an organisation and a mem
   await page.locator('#create-pass2').fill(PASS);
   await expect(page.locator('.strength')).toHaveAttribute('data-strength', /good|strong/);
   await page.getByRole('button', { name: 'Create case' }).click();
+  // The recovery key, shown once in eleven groups of five, before the case opens.
+  const key = page.getByTestId('recovery-key');
+  await expect(key.locator('.recovery-key-group')).toHaveCount(11);
+  await expect(key.locator('.recovery-key-group').first()).toHaveText(/^[0-9A-HJKMNP-TV-Z]{5}$/);
+  await app.shot('01b-recovery-key');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
 
   await expect(page.locator('.top-bar .case-name')).toHaveText('Operation Harbour');
   await expect(page.getByTestId('handling-banner')).toHaveText('No handling code or TLP recorded in this case');

@@ -50,11 +50,29 @@ export async function sha256File(path: string): Promise<{ sha256: string; bytes:
   return { sha256: hash.digest('hex'), bytes: statSync(path).size };
 }
 
+/**
+ * SQLite's own failures that the user can act on, as typed errors: a damaged file (a page that
+ * fails its authentication or does not parse) and a full disk. Others stay INTERNAL.
+ */
+export function storeFailure(err: unknown): CordonError | null {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new CordonError('CORRUPT_CASE', 'The case file is damaged: part of it cannot be read. Check it with cordon verify and restore it from a backup.');
+  }
+  return diskFullError(err, 'Writing to the case');
+}
+
 /** A write that failed for lack of space (or of the file-size limit) as a clear error; else null. */
 export function diskFullError(err: unknown, what: string): CordonError | null {
-  const e = err as { code?: string };
-  if (e?.code === 'ENOSPC' || e?.code === 'EFBIG' || e?.code === 'EDQUOT' || e?.code === 'SQLITE_FULL' || e?.code === 'SQLITE_IOERR_WRITE') {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
     return new CordonError('DISK_FULL', `${what} failed: the disk is full (or the file-size limit was reached). Nothing was changed; free some space and try again.`);
+  }
+  // SQLite reports a write refused by the file-size limit (EFBIG) as an I/O error, not as full.
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new CordonError('DISK_FULL', `${what} failed: the disk refused the write (it is full, the file-size limit was reached, or the disk is failing). Nothing was changed; free some space and try again.`);
   }
   return null;
 }

@@ -36,7 +36,8 @@ export function casefileHandlers(session: Session): Pick<Handlers, CasefileMetho
     },
     'casefile.recoveryKey': async ({ passphrase }) => {
       const c = session.case;
-      await checkPassphrase(c, passphrase);
+      // Right after creation (nothing written since) the passphrase was just typed twice: no second Argon2id.
+      if (!c.justCreated) await checkPassphrase(c, passphrase);
       if (c.meta(RECOVERY_POLICY) === 'declined') {
         throw new CordonError('CONSTRAINT', 'This case declined recovery keys when it was created: none can be issued.');
       }
@@ -53,6 +54,7 @@ export function casefileHandlers(session: Session): Pick<Handlers, CasefileMetho
     },
     'casefile.declineRecoveryKeys': async () => {
       const c = session.case;
+      c.justCreated = false;
       c.write(() => {
         c.setMeta(RECOVERY_POLICY, 'declined');
         c.audit.append({ actor: c.actor, action: 'case.recovery-key', detail: { declined: true } });

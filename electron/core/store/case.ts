@@ -32,6 +32,10 @@ export class Case implements StoreContext {
   readonly actor: string;
   readonly demo: boolean;
 
+  /** Created by this process and no recovery key issued or declined yet: the one moment a recovery
+   * key is given without asking for the passphrase again (it was just typed twice). */
+  justCreated = false;
+
   /** Bulk writes (imports, bulk loads): see BulkMode. */
   readonly bulk: BulkMode;
 
@@ -64,6 +68,7 @@ export class Case implements StoreContext {
     })();
     const c = new Case(opened.db, path, opened.key);
     c.write(() => c.audit.append({ actor: c.actor, action: 'case.create', target: caseId, detail: { name: opts.name, bureau: opts.bureau } }));
+    c.justCreated = true;
     return c;
   }
 
@@ -97,6 +102,8 @@ export class Case implements StoreContext {
 
   /** One transaction: the change and its audit rows commit together or not at all. */
   write<T>(fn: () => T): T {
+    // Any change after creation ends the moment a recovery key is given without the passphrase.
+    this.justCreated = false;
     return this.db.transaction(fn)();
   }
 

@@ -1,6 +1,7 @@
 import { useWorkspace } from '../state/workspace';
 import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { AuditView } from '../features/audit/AuditView';
+import { CaseFileView } from '../features/casefile/CaseFileView';
 import { ChartsView } from '../features/chart/ChartsView';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ImportView } from '../features/import/ImportView';
@@ -29,6 +30,7 @@ export function CaseView() {
           {view === 'entities' && <EntitiesView />}
           {view === 'sources' && <SourcesView />}
           {view === 'audit' && <AuditView />}
+          {view === 'casefile' && <CaseFileView />}
           {view === 'import' && <ImportView />}
           {view === 'duplicates' && <DuplicatesView />}
           {view === 'charts' && <ChartsView />}

@@ -1,6 +1,6 @@
 import { Button } from '@blueprintjs/core';
 import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
-import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
+import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
@@ -35,6 +35,7 @@ export function Rail() {
       {item('sources', <DocumentIcon />, sources)}
       {item('charts', <GraphIcon />)}
       {item('audit', <HistoryIcon />)}
+      {item('casefile', <FloppyDiskIcon />)}
       {item('import', <ImportIcon />)}
       {item('duplicates', <DuplicateIcon />)}
       <Button

@@ -127,6 +127,47 @@ describe('verify', () => {
   });
 });
 
+describe('damaged files opened as cases', () => {
+  it('a flipped byte in the middle, a truncated file, a zero-length file, a newer schema: a typed error each, never INTERNAL', async () => {
+    const dir = tempDir();
+    const { core } = await newCase(dir);
+    for (let i = 0; i < 300; i++) await core.ok('entity.create', { schema: 'Person', properties: { name: [`Person ${i} ${'y'.repeat(300)}`] } });
+    const good = join(dir, 'good.cordon');
+    await core.ok('casefile.backup', { path: good });
+    await core.ok('case.close', {});
+    const bytes = readFileSync(good);
+    const write = (name: string, content: Buffer) => {
+      const p = join(dir, name);
+      writeFileSync(p, content);
+      return p;
+    };
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0x40;
+    // Opening reads only the first pages; the damage shows when its page is read, as CORRUPT_CASE.
+    await core.ok('case.open', { path: write('flipped.cordon', flipped), passphrase: PASS });
+    const codes: string[] = [];
+    for (const [method, input] of [
+      ['entity.list', { limit: 1000 }],
+      ['search', { query: 'Person', limit: 500 }],
+      ['casefile.verifyOpen', {}],
+    ] as const) {
+      const r = await core.call(method, input as never);
+      codes.push(r.ok ? (method === 'casefile.verifyOpen' && !(r.value as { ok: boolean }).ok ? 'REPORTED' : 'ok') : r.error.code);
+    }
+    expect(codes.filter((c) => c !== 'ok').length, codes.join(' ')).toBeGreaterThan(0);
+    expect(codes.filter((c) => !['ok', 'CORRUPT_CASE', 'REPORTED'].includes(c))).toEqual([]);
+    await core.ok('case.close', {});
+    const open = async (p: string) => (await core.fail('case.open', { path: p, passphrase: PASS })).code;
+    expect(await open(write('trunc.cordon', bytes.subarray(0, bytes.length - 4096 * 4)))).toBe('CORRUPT_CASE');
+    expect(await open(write('ragged.cordon', bytes.subarray(0, bytes.length - 1000)))).toMatch(/^(CORRUPT_CASE|NOT_A_CASE)$/);
+    expect(await open(write('empty.cordon', Buffer.alloc(0)))).toBe('NOT_A_CASE');
+    const raw = await rawOpen(write('newer.cordon', bytes), PASS);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(await open(join(dir, 'newer.cordon'))).toBe('NEWER_VERSION');
+  });
+});
+
 describe('restore', () => {
   it('checks the backup, refuses to overwrite without force, keeps the replaced file beside it', async () => {
     const dir = tempDir();

@@ -1,4 +1,6 @@
-import { Button, Card, FormGroup, H3, InputGroup } from '@blueprintjs/core';
+import { Button, Card, Checkbox, FormGroup, H3, InputGroup } from '@blueprintjs/core';
+import type { CaseInfo } from '../../../../shared/case/dto';
+import { RecoveryKeyCard } from '../casefile/RecoveryKeyCard';
 import { FolderNewIcon } from '@blueprintjs/icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +20,11 @@ export function CreateCaseForm() {
   const [bureau, setBureau] = useState('');
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
+  const [noRecovery, setNoRecovery] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Created, with its recovery key still to be shown (once) before the case opens.
+  const [created, setCreated] = useState<{ info: CaseInfo; recoveryKey: string } | null>(null);
 
   const bureauOk = BUREAU_RE.test(bureau);
   const mismatch = again.length > 0 && pass !== again;
@@ -31,13 +36,27 @@ export function CreateCaseForm() {
     setBusy(true);
     setError(null);
     try {
-      caseOpened(await call('case.create', { path: path.trim(), name: name.trim(), bureau, passphrase: pass }));
+      const info = await call('case.create', { path: path.trim(), name: name.trim(), bureau, passphrase: pass });
+      if (noRecovery) {
+        await call('casefile.declineRecoveryKeys', {});
+        caseOpened(info);
+      } else {
+        setCreated({ info, recoveryKey: (await call('casefile.recoveryKey', { passphrase: pass })).recoveryKey });
+      }
     } catch (err) {
       setError(err);
       setBusy(false);
     }
   };
 
+  if (created) {
+    return (
+      <Card className="start-card" aria-labelledby="create-title">
+        <H3 id="create-title">{t('start.createTitle')}</H3>
+        <RecoveryKeyCard recoveryKey={created.recoveryKey} onDone={() => caseOpened(created.info)} />
+      </Card>
+    );
+  }
   return (
     <Card className="start-card" aria-labelledby="create-title">
       <H3 id="create-title">{t('start.createTitle')}</H3>
@@ -67,6 +86,9 @@ export function CreateCaseForm() {
           helperText={mismatch ? t('start.mismatch') : t('start.passphraseWarning')}
         >
           <InputGroup id="create-pass2" type="password" value={again} onValueChange={setAgain} autoComplete="new-password" intent={mismatch ? 'danger' : 'none'} />
+        </FormGroup>
+        <FormGroup helperText={t('start.noRecoveryKeyHelp')}>
+          <Checkbox id="create-no-recovery" checked={noRecovery} onChange={(e) => setNoRecovery(e.currentTarget.checked)} label={t('start.noRecoveryKey')} />
         </FormGroup>
         <ErrorCallout error={error} />
         <Button type="submit" intent="primary" icon={<FolderNewIcon />} text={t('start.create')} disabled={!ready} loading={busy} fill />

@@ -10,10 +10,12 @@ interface Props {
   mode: 'create' | 'open';
   value: string;
   onChange(path: string): void;
+  /** The field's label (default: "Case file"). */
+  label?: string;
 }
 
 /** A case file path, typed or picked with the host's native dialog. */
-export function PathField({ id, mode, value, onChange }: Props) {
+export function PathField({ id, mode, value, onChange, label }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const browse = async () => {
@@ -26,7 +28,7 @@ export function PathField({ id, mode, value, onChange }: Props) {
     }
   };
   return (
-    <FormGroup label={t('start.path')} labelFor={id} helperText={t(mode === 'create' ? 'start.pathHelpCreate' : 'start.pathHelpOpen')}>
+    <FormGroup label={label ?? t('start.path')} labelFor={id} helperText={t(mode === 'create' ? 'start.pathHelpCreate' : 'start.pathHelpOpen')}>
       <ControlGroup fill>
         <InputGroup id={id} value={value} onValueChange={onChange} placeholder={t('start.pathPlaceholder')} spellCheck={false} fill />
         <Button icon={<FolderOpenIcon />} text={t('start.browse')} onClick={() => void browse()} />

@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { formatDateTime } from '../../format';
 
 /** Recently opened files (paths only: the core keeps no case names or content outside a case). */
-export function RecentCases({ onPick }: { onPick(path: string): void }) {
+export function RecentCases({ onPick, onRestore }: { onPick(path: string): void; onRestore(path: string): void }) {
   const { t } = useTranslation();
   const [recent, setRecent] = useState<RecentCase[] | null>(null);
   useEffect(() => {
@@ -26,6 +26,7 @@ export function RecentCases({ onPick }: { onPick(path: string): void }) {
                 {r.exists ? formatDateTime(r.openedAt) : <Tag minimal intent="warning">{t('start.missing')}</Tag>}
               </span>
             </Button>
+            <Button variant="minimal" size="small" text={t('start.restoreOffer')} title={r.path} onClick={() => onRestore(r.path)} />
           </li>
         ))}
       </ul>
