@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventNameConst } from './channels';
 import { analysisApi } from './analysis/api';
+import { attachmentsApi } from './attachments/api';
 import { caseApi } from './case/api';
 import { chartsApi } from './charts/api';
 import { cooperationApi } from './cooperation/api';
@@ -23,6 +24,7 @@ export const coreApi = {
   ...exchangeApi,
   ...chartsApi,
   ...cooperationApi,
+  ...attachmentsApi,
 } as const;
 
 export { hostApi };

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/api';
 import { analysisHandlers } from './analysis/service';
+import { attachmentHandlers } from './attachments/handlers';
 import { caseHandlers } from './case/handlers';
 import { chartHandlers } from './charts/handlers';
 import { cooperationHandlers } from './cooperation/handlers';
@@ -20,5 +21,6 @@ export function createHandlers(session: Session): Handlers {
     ...exchangeHandlers(session),
     ...chartHandlers(session),
     ...cooperationHandlers(session),
+    ...attachmentHandlers(session),
   };
 }

@@ -1,0 +1,48 @@
+// What the core says about attachments (issue 23).
+
+export type AttachmentTargetKind = 'entity' | 'link' | 'source';
+
+export interface AttachmentView {
+  id: string;
+  name: string;
+  sha256: string;
+  /** The MIME type found in the bytes (never taken from the name). */
+  type: string;
+  /** The type the name's extension claims, when it claims one. */
+  declaredType: string | null;
+  size: number;
+  target: { id: string; kind: AttachmentTargetKind; caption: string };
+  /** The source report the file came with, if any. */
+  sourceId: string | null;
+  /** 'none' (not a document), 'indexed', or why its text is not in the search index. */
+  textStatus: string;
+  /** Text pages in the search index. */
+  pages: number;
+  warnings: string[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AttachedFile extends AttachmentView {
+  /** The same content was in the case already: it is stored once, and this attachment points at it. */
+  existing: boolean;
+}
+
+export interface AttachResult {
+  attachments: AttachedFile[];
+}
+
+export interface AttachmentSaved {
+  path: string;
+  bytes: number;
+  /** Metadata (EXIF, XMP, IPTC, text chunks) was removed on the way out. */
+  stripped: boolean;
+}
+
+export interface AttachmentRemoved {
+  id: string;
+  /** No other attachment used the content: its chunks were deleted from the case. */
+  contentRemoved: boolean;
+  /** Bytes of content deleted: their pages go to SQLite's free list and are reused by the next writes; the file itself shrinks only when it is compacted (VACUUM). */
+  bytesFreed: number;
+}
