@@ -78,10 +78,12 @@ const latin1 = (b: Uint8Array, max = b.length) => Buffer.from(b.buffer, b.byteOf
 
 export async function detectType(head: Uint8Array): Promise<string> {
   const found = await fileTypeFromBuffer(head);
-  if (found) return found.mime;
+  // file-type calls every XML document XML; an SVG is one, and must be known as a drawing.
+  if (found && found.mime !== 'application/xml' && found.mime !== 'text/xml') return found.mime;
   const text = latin1(head, 64 * 1024).replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return 'image/svg+xml';
   if (/^<!doctype html|^<html[\s>]/i.test(text)) return 'text/html';
+  if (found) return found.mime;
   return looksLikeText(head) ? 'text/plain' : 'application/octet-stream';
 }
 

@@ -1,13 +1,12 @@
 import type { Handlers } from '../../../shared/api';
+import type { attachmentsApi } from '../../../shared/attachments/api';
 import type { AttachmentSaved } from '../../../shared/attachments/dto';
 import type { Session } from '../session';
 import { writeBlobToFile } from './blobs';
 import { attachmentBlob, closePrepared, commitAttachments, getAttachment, listAttachments, maxAttachmentBytes, prepareFile, removeAttachment, setMaxAttachmentBytes, type PreparedFile } from './store';
 import { assertStrippable, stripMetadata } from './strip';
 
-type AttachmentMethods = 'attachment.add' | 'attachment.list' | 'attachment.info' | 'attachment.save' | 'attachment.remove' | 'attachment.setMaxSize';
-
-export function attachmentHandlers(session: Session): Pick<Handlers, AttachmentMethods> {
+export function attachmentHandlers(session: Session): Pick<Handlers, keyof typeof attachmentsApi> {
   return {
     'attachment.add': async ({ targetId, paths, sourceId }) => {
       const c = session.case;

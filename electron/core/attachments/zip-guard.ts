@@ -7,7 +7,7 @@ import { CordonError } from '../../../shared/errors';
 // with `maxOutputLength` cannot. The limits are the largest genuine Word files we expect
 // (a 300-page report with photos is about 50 MiB unzipped).
 
-export const ZIP_LIMITS = { maxEntries: 5_000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 200 };
+export const ZIP_LIMITS = { maxEntries: 5_000, maxTotalBytes: 128 * 1024 * 1024, maxRatio: 200 };
 
 interface Entry {
   name: string;

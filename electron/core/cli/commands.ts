@@ -1,4 +1,5 @@
 import { ANALYSIS_COMMANDS } from '../analysis/cli-commands';
+import { ATTACHMENT_COMMANDS } from '../attachments/cli-commands';
 import { AUDIT_COMMANDS, CASE_COMMANDS } from '../case/cli-commands';
 import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
 import { ENTITY_COMMANDS } from '../entities/cli-commands';
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   ...PLAN_COMMANDS,
   ...INTERCHANGE_COMMANDS,
   ...COOPERATION_COMMANDS,
+  ...ATTACHMENT_COMMANDS,
 };
