@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { filePath, id, method } from '../contract';
-import type { AttachmentRemoved, AttachmentSaved, AttachmentView, AttachResult } from './dto';
+import type { AttachmentRemoved, AttachmentSaved, AttachmentThumbnail, AttachmentView, AttachResult } from './dto';
 
 // Attachments (issue 23): files inside the encrypted case, on an entity, a link or a source report.
 
@@ -19,6 +19,8 @@ export const attachmentsApi = {
   'attachment.save': method<AttachmentSaved>()(
     z.object({ id, path: filePath, stripMetadata: z.boolean().default(false), overwrite: z.boolean().default(false) }),
   ),
+  /** A photo's thumbnail (at most 256 px), or null when none could be made. */
+  'attachment.thumbnail': method<AttachmentThumbnail | null>()(z.object({ id })),
   'attachment.remove': method<AttachmentRemoved>()(z.object({ id })),
   /** The largest file this case accepts, in bytes. */
   'attachment.setMaxSize': method<{ maxBytes: number }>()(z.object({ maxBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) })),

@@ -19,8 +19,29 @@ export interface AttachmentView {
   /** Text pages in the search index. */
   pages: number;
   warnings: string[];
+  /** A photo's EXIF facts, when it has any. */
+  photo: PhotoMeta | null;
+  /** A thumbnail was made (attachment.thumbnail gives it). */
+  thumbnail: boolean;
   createdBy: string;
   createdAt: string;
+}
+
+/** When, where and with what a photo was taken (EXIF). takenAt is the camera's local time, with its offset when recorded. */
+export interface PhotoMeta {
+  takenAt: string | null;
+  timeOffset: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  camera: string | null;
+}
+
+export interface AttachmentThumbnail {
+  type: 'image/jpeg';
+  width: number;
+  height: number;
+  /** The JPEG bytes, base64 (the renderer shows it as a data: URL, which the CSP allows). */
+  base64: string;
 }
 
 export interface AttachedFile extends AttachmentView {

@@ -33,7 +33,7 @@ export interface BlobSource {
   type: string;
   /** The first bytes that detection read: the write checks they did not change meanwhile. */
   head: Uint8Array;
-  /** The SHA-256 of the bytes text extraction read, when it read them (they must match too). */
+  /** The SHA-256 of the bytes text extraction or the photo reader read, when they read them (they must match too). */
   extractedSha256?: string;
 }
 
@@ -202,6 +202,7 @@ export function deleteBlobIfUnused(db: Database, rid: number): number | null {
   cachedStatement(db, 'DELETE FROM attachment_text WHERE rowid IN (SELECT rid FROM attachment_pages WHERE blob = ?)').run(rid);
   cachedStatement(db, 'DELETE FROM attachment_pages WHERE blob = ?').run(rid);
   cachedStatement(db, 'DELETE FROM attachment_chunks WHERE blob = ?').run(rid);
+  cachedStatement(db, 'DELETE FROM attachment_thumbnails WHERE blob = ?').run(rid);
   cachedStatement(db, 'DELETE FROM attachment_blobs WHERE rid = ?').run(rid);
   return size;
 }

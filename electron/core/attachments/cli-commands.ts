@@ -25,6 +25,8 @@ const viewJson = (a: AttachmentView) => ({
   text_status: a.textStatus,
   pages: a.pages,
   warnings: a.warnings,
+  photo: a.photo,
+  thumbnail: a.thumbnail,
   created_by: a.createdBy,
   created_at: a.createdAt,
 });

@@ -3,7 +3,7 @@ import type { attachmentsApi } from '../../../shared/attachments/api';
 import type { AttachmentSaved } from '../../../shared/attachments/dto';
 import type { Session } from '../session';
 import { writeBlobToFile } from './blobs';
-import { attachmentBlob, closePrepared, commitAttachments, getAttachment, listAttachments, maxAttachmentBytes, prepareFile, removeAttachment, setMaxAttachmentBytes, type PreparedFile } from './store';
+import { attachmentBlob, attachmentThumbnail, closePrepared, commitAttachments, getAttachment, listAttachments, maxAttachmentBytes, prepareFile, removeAttachment, setMaxAttachmentBytes, type PreparedFile } from './store';
 import { assertStrippable, stripMetadata } from './strip';
 
 export function attachmentHandlers(session: Session): Pick<Handlers, keyof typeof attachmentsApi> {
@@ -36,6 +36,7 @@ export function attachmentHandlers(session: Session): Pick<Handlers, keyof typeo
       c.write(() => c.audit.append({ actor: c.actor, action: 'attachment.save', target: id, detail: { name: view.name, sha256: view.sha256, path, bytes, stripped: strip } }));
       return { path, bytes, stripped: strip };
     },
+    'attachment.thumbnail': async ({ id }) => attachmentThumbnail(session.case, id),
     'attachment.remove': async ({ id }) => removeAttachment(session.case, id),
     'attachment.setMaxSize': async ({ maxBytes }) => {
       setMaxAttachmentBytes(session.case, maxBytes);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from '../../../shared/attachments/api';
-import type { AttachedFile, AttachmentRemoved, AttachmentTargetKind, AttachmentView } from '../../../shared/attachments/dto';
+import type { AttachedFile, AttachmentRemoved, AttachmentTargetKind, AttachmentThumbnail, AttachmentView, PhotoMeta } from '../../../shared/attachments/dto';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import type { StoreContext } from '../store/context';
@@ -10,6 +10,7 @@ import { cachedStatement } from '../store/prepared';
 import { deleteBlobIfUnused, writeBlob } from './blobs';
 import { claimedType, detectType, HEAD_BYTES, nameWarning } from './detect';
 import { sanitiseName } from './names';
+import { makeThumbnail, readPhotoMeta, type Thumbnail } from './photos';
 import { extractable, extractText, MAX_DOCUMENT_BYTES, type ExtractedText } from './text';
 
 // Attaching files to an entity, a link or a source report, listing and removing them (issue 23).
@@ -48,9 +49,14 @@ export interface PreparedFile {
   head: Buffer;
   warnings: string[];
   text: ExtractedText | null;
-  /** SHA-256 of the bytes the text was read from. */
-  textSha256?: string;
+  photo: PhotoMeta | null;
+  thumbnail: Thumbnail | null;
+  /** SHA-256 of the bytes the text, thumbnail or EXIF were read from (the write checks it). */
+  readSha256?: string;
 }
+
+/** Photos up to this size are read whole for their thumbnail and EXIF. */
+const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
 
 function readFully(fd: number, size: number, name: string): Buffer {
   const buf = Buffer.allocUnsafe(size);
@@ -92,16 +98,23 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
     const lie = nameWarning(name, declaredType, type);
     if (lie) warnings.push(lie);
     let text: ExtractedText | null = null;
-    let textSha256: string | undefined;
+    let photo: PhotoMeta | null = null;
+    let thumbnail: Thumbnail | null = null;
+    let readSha256: string | undefined;
+    const whole = () => {
+      const bytes = st.size <= HEAD_BYTES ? head : readFully(fd, st.size, name);
+      readSha256 = createHash('sha256').update(bytes).digest('hex');
+      return bytes;
+    };
     if (extractable(type)) {
-      if (st.size <= MAX_DOCUMENT_BYTES) {
-        const bytes = st.size <= HEAD_BYTES ? head : readFully(fd, st.size, name);
-        textSha256 = createHash('sha256').update(bytes).digest('hex');
-        text = await extractText(type, bytes, name);
-      } else text = await extractText(type, Buffer.alloc(MAX_DOCUMENT_BYTES + 1), name);
+      text = st.size <= MAX_DOCUMENT_BYTES ? await extractText(type, whole(), name) : await extractText(type, Buffer.alloc(MAX_DOCUMENT_BYTES + 1), name);
       warnings.push(...text.warnings);
+    } else if (type.startsWith('image/') && type !== 'image/svg+xml' && st.size <= MAX_PHOTO_BYTES) {
+      const bytes = whole();
+      photo = await readPhotoMeta(type, bytes);
+      thumbnail = await makeThumbnail(type, bytes);
     }
-    return { path, name, fd, size: st.size, type, declaredType, head, warnings, text, ...(textSha256 ? { textSha256 } : {}) };
+    return { path, name, fd, size: st.size, type, declaredType, head, warnings, text, photo, thumbnail, ...(readSha256 ? { readSha256 } : {}) };
   } catch (err) {
     closeSync(fd);
     throw err;
@@ -164,7 +177,7 @@ export function commitAttachments(c: StoreContext, targetId: string, sourceId: s
       const ids: Array<{ id: string; existing: boolean }> = [];
       let before = 0;
       for (const f of files) {
-        const blob = writeBlob(db, { fd: f.fd, size: f.size, name: f.name, type: f.type, head: f.head, ...(f.textSha256 ? { extractedSha256: f.textSha256 } : {}) }, (d) =>
+        const blob = writeBlob(db, { fd: f.fd, size: f.size, name: f.name, type: f.type, head: f.head, ...(f.readSha256 ? { extractedSha256: f.readSha256 } : {}) }, (d) =>
           onProgress?.(before + d),
         );
         before += f.size;
@@ -179,7 +192,13 @@ export function commitAttachments(c: StoreContext, targetId: string, sourceId: s
               ? `${f.name} is already in this case (as ${first.name}, on ${first.target || 'an untitled record'}); its content is stored once.`
               : `${f.name} is already in this case; its content is stored once.`,
           );
-        } else if (f.text) {
+        } else {
+          if (f.thumbnail) {
+            cachedStatement(db, 'INSERT INTO attachment_thumbnails (blob, type, width, height, data) VALUES (?, ?, ?, ?, ?)').run(blob.rid, f.thumbnail.type, f.thumbnail.width, f.thumbnail.height, f.thumbnail.data);
+          }
+          if (f.photo) cachedStatement(db, 'UPDATE attachment_blobs SET photo = ? WHERE rid = ?').run(JSON.stringify(f.photo), blob.rid);
+        }
+        if (!blob.existing && f.text) {
           const page = cachedStatement(db, 'INSERT INTO attachment_pages (blob, page) VALUES (?, ?)');
           const text = cachedStatement(db, 'INSERT INTO attachment_text (rowid, text) VALUES (?, ?)');
           f.text.pages.forEach((p, i) => {
@@ -212,6 +231,7 @@ export function commitAttachments(c: StoreContext, targetId: string, sourceId: s
 const VIEW_SQL = `
   SELECT a.id, a.name, b.sha256, a.detected_type AS type, a.declared_type, a.size, a.warnings, a.created_by, a.created_at,
          b.text_status, (SELECT count(*) FROM attachment_pages p WHERE p.blob = a.blob) AS pages,
+         b.photo, EXISTS (SELECT 1 FROM attachment_thumbnails t WHERE t.blob = a.blob) AS thumbnail,
          coalesce(e.id, ts.id) AS target_id, CASE WHEN e.rid IS NULL THEN 'source' WHEN e.is_link THEN 'link' ELSE 'entity' END AS target_kind,
          coalesce(e.caption, ts.title) AS target_caption, s.id AS source_id
     FROM attachments a
@@ -232,6 +252,8 @@ type ViewRow = {
   created_at: string;
   text_status: string;
   pages: number;
+  photo: string | null;
+  thumbnail: number;
   target_id: string;
   target_kind: AttachmentTargetKind;
   target_caption: string;
@@ -251,6 +273,8 @@ function toView(r: ViewRow): AttachmentView {
     textStatus: r.text_status,
     pages: r.pages,
     warnings: JSON.parse(r.warnings) as string[],
+    photo: r.photo ? (JSON.parse(r.photo) as PhotoMeta) : null,
+    thumbnail: r.thumbnail === 1,
     createdBy: r.created_by,
     createdAt: r.created_at,
   };
@@ -286,4 +310,15 @@ export function removeAttachment(c: StoreContext, id: string): AttachmentRemoved
     c.audit.append({ actor: c.actor, action: 'attachment.remove', target: id, detail: { target: view.target.id, name: view.name, sha256: view.sha256, size: view.size, contentRemoved } });
     return { id, contentRemoved, bytesFreed: freed ?? 0 };
   })();
+}
+
+export function attachmentThumbnail(c: StoreContext, id: string): AttachmentThumbnail | null {
+  const t = cachedStatement(c.db, 'SELECT t.type, t.width, t.height, t.data FROM attachments a JOIN attachment_thumbnails t ON t.blob = a.blob WHERE a.id = ?').get(id) as
+    | { type: 'image/jpeg'; width: number; height: number; data: Buffer }
+    | undefined;
+  if (!t) {
+    attachmentBlob(c, id);
+    return null;
+  }
+  return { type: t.type, width: t.width, height: t.height, base64: t.data.toString('base64') };
 }

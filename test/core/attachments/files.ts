@@ -111,20 +111,78 @@ export function makeJpeg(width = 64, height = 48, seed = 0): Buffer {
   return Buffer.from(jpeg.encode({ data, width, height }, 85).data);
 }
 
-/** The JPEG with an APP1 EXIF segment (TIFF, little-endian) carrying a comment-like ImageDescription. */
-export function withExifDescription(jpg: Buffer, description: string): Buffer {
-  const text = Buffer.from(`${description}\0`, 'latin1');
-  const tiff = Buffer.alloc(8 + 2 + 12 + 4);
+interface Tag {
+  tag: number;
+  type: 2 | 3 | 4 | 5;
+  count: number;
+  value: Buffer;
+}
+const ascii = (tag: number, s: string): Tag => ({ tag, type: 2, count: s.length + 1, value: Buffer.from(`${s}\0`, 'latin1') });
+const long = (tag: number, n: number): Tag => {
+  const value = Buffer.alloc(4);
+  value.writeUInt32LE(n);
+  return { tag, type: 4, count: 1, value };
+};
+function rationals(tag: number, parts: Array<[number, number]>): Tag {
+  const value = Buffer.alloc(8 * parts.length);
+  parts.forEach(([n, d], i) => {
+    value.writeUInt32LE(n, i * 8);
+    value.writeUInt32LE(d, i * 8 + 4);
+  });
+  return { tag, type: 5, count: parts.length, value };
+}
+const ifdSize = (tags: Tag[]) => 2 + 12 * tags.length + 4 + tags.reduce((n, t) => n + (t.value.length > 4 ? t.value.length : 0), 0);
+function writeIfd(tiff: Buffer, at: number, tags: Tag[], next: number): void {
+  tiff.writeUInt16LE(tags.length, at);
+  let data = at + 2 + 12 * tags.length + 4;
+  tags.forEach((t, i) => {
+    const e = at + 2 + 12 * i;
+    tiff.writeUInt16LE(t.tag, e);
+    tiff.writeUInt16LE(t.type, e + 2);
+    tiff.writeUInt32LE(t.count, e + 4);
+    if (t.value.length <= 4) t.value.copy(tiff, e + 8);
+    else {
+      tiff.writeUInt32LE(data, e + 8);
+      t.value.copy(tiff, data);
+      data += t.value.length;
+    }
+  });
+  tiff.writeUInt32LE(next, at + 2 + 12 * tags.length);
+}
+const dms = (deg: number): Array<[number, number]> => {
+  const a = Math.abs(deg);
+  const d = Math.floor(a);
+  const m = Math.floor((a - d) * 60);
+  const s = Math.round(((a - d) * 60 - m) * 60 * 100);
+  return [[d, 1], [m, 1], [s, 100]];
+};
+
+/** The JPEG with an EXIF block as a camera writes it: make, model, time taken, GPS, and its own thumbnail. */
+export function withExif(jpg: Buffer, e: { make: string; model: string; taken: string; lat: number; lon: number; thumbnail?: Buffer }): Buffer {
+  const exifTags = [ascii(0x9003, e.taken)];
+  const gpsTags = [ascii(0x0001, e.lat >= 0 ? 'N' : 'S'), rationals(0x0002, dms(e.lat)), ascii(0x0003, e.lon >= 0 ? 'E' : 'W'), rationals(0x0004, dms(e.lon))];
+  const ifd0Tags = [ascii(0x010f, e.make), ascii(0x0110, e.model), long(0x8769, 0), long(0x8825, 0)];
+  const ifd1Tags = e.thumbnail ? [long(0x0201, 0), long(0x0202, e.thumbnail.length)] : [];
+  const o0 = 8;
+  const oExif = o0 + ifdSize(ifd0Tags);
+  const oGps = oExif + ifdSize(exifTags);
+  const o1 = oGps + ifdSize(gpsTags);
+  const oThumb = o1 + (e.thumbnail ? ifdSize(ifd1Tags) : 0);
+  ifd0Tags[2]!.value.writeUInt32LE(oExif);
+  ifd0Tags[3]!.value.writeUInt32LE(oGps);
+  if (e.thumbnail) ifd1Tags[0]!.value.writeUInt32LE(oThumb);
+  const tiff = Buffer.alloc(oThumb + (e.thumbnail?.length ?? 0));
   tiff.write('II', 0, 'latin1');
   tiff.writeUInt16LE(42, 2);
-  tiff.writeUInt32LE(8, 4);
-  tiff.writeUInt16LE(1, 8);
-  tiff.writeUInt16LE(0x010e, 10); // ImageDescription
-  tiff.writeUInt16LE(2, 12); // ASCII
-  tiff.writeUInt32LE(text.length, 14);
-  tiff.writeUInt32LE(tiff.length, 18);
-  tiff.writeUInt32LE(0, 22);
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, text]);
+  tiff.writeUInt32LE(o0, 4);
+  writeIfd(tiff, o0, ifd0Tags, e.thumbnail ? o1 : 0);
+  writeIfd(tiff, oExif, exifTags, 0);
+  writeIfd(tiff, oGps, gpsTags, 0);
+  if (e.thumbnail) {
+    writeIfd(tiff, o1, ifd1Tags, 0);
+    e.thumbnail.copy(tiff, oThumb);
+  }
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const seg = Buffer.alloc(4);
   seg.writeUInt16BE(0xffe1, 0);
   seg.writeUInt16BE(payload.length + 2, 2);

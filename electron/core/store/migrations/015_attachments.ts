@@ -14,6 +14,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 //   name claims and the type found, and who attached it when. Removing one deletes its row; the
 //   blob goes with the last attachment that uses it (store/attachments.ts), its pages to SQLite's
 //   free list, reused by the next writes.
+// - attachment_thumbnails: a photo's thumbnail, made in the core when it is attached; its EXIF
+//   facts (time, place, camera) are in attachment_blobs.photo.
 // - attachment_text: the text of each page of a document (PDF, DOCX, plain text) for full-text
 //   search, folded as entity_search is; its rowid joins attachment_pages (blob, page). Text belongs
 //   to the content, so a file attached twice is extracted and indexed once; a hit lists every
@@ -29,6 +31,8 @@ export function up(db: Database): void {
       chunks     INTEGER NOT NULL CHECK (chunks >= 0),
       -- What became of its text: 'none' (not a document), 'indexed', or why it was not indexed.
       text_status TEXT NOT NULL DEFAULT 'none',
+      -- A photo's EXIF facts (JSON: takenAt, timeOffset, latitude, longitude, camera), or NULL.
+      photo      TEXT,
       created_at TEXT NOT NULL
     ) STRICT;
 
@@ -60,6 +64,15 @@ export function up(db: Database): void {
     CREATE INDEX attachments_entity ON attachments(entity) WHERE entity IS NOT NULL;
     CREATE INDEX attachments_target_source ON attachments(target_source) WHERE target_source IS NOT NULL;
     CREATE INDEX attachments_blob ON attachments(blob);
+
+    -- A photo's thumbnail (JPEG, at most 256 px): made once per content, in the core.
+    CREATE TABLE attachment_thumbnails (
+      blob   INTEGER PRIMARY KEY REFERENCES attachment_blobs(rid) DEFERRABLE INITIALLY DEFERRED,
+      type   TEXT NOT NULL,
+      width  INTEGER NOT NULL,
+      height INTEGER NOT NULL,
+      data   BLOB NOT NULL
+    ) STRICT;
 
     CREATE TABLE attachment_pages (
       rid        INTEGER PRIMARY KEY,
