@@ -31,8 +31,8 @@ export interface BlobSource {
   size: number;
   name: string;
   type: string;
-  /** The first bytes that detection read: the write checks they did not change meanwhile. */
-  head: Uint8Array;
+  /** The SHA-256 of the first `length` bytes detection read: the write checks they did not change meanwhile. */
+  headCheck: { length: number; sha256: string };
   /** The SHA-256 of the bytes text extraction or the photo reader read, when they read them (they must match too). */
   extractedSha256?: string;
 }
@@ -74,7 +74,7 @@ export function writeBlob(db: Database, src: BlobSource, onChunk?: (done: number
         got += r;
       }
       const chunk = buf.subarray(0, want);
-      if (n === 0 && !chunk.subarray(0, src.head.length).equals(src.head.subarray(0, Math.min(src.head.length, want)))) {
+      if (n === 0 && createHash('sha256').update(chunk.subarray(0, src.headCheck.length)).digest('hex') !== src.headCheck.sha256) {
         throw changed(src.name, 'its first bytes differ from those examined');
       }
       hash.update(chunk);

@@ -7,7 +7,7 @@ import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import type { StoreContext } from '../store/context';
 import { cachedStatement } from '../store/prepared';
-import { deleteBlobIfUnused, writeBlob } from './blobs';
+import { CHUNK_SIZE, deleteBlobIfUnused, writeBlob } from './blobs';
 import { claimedType, detectType, HEAD_BYTES, nameWarning } from './detect';
 import { sanitiseName } from './names';
 import { makeThumbnail, readPhotoMeta, type Thumbnail } from './photos';
@@ -46,7 +46,8 @@ export interface PreparedFile {
   size: number;
   type: string;
   declaredType: string | null;
-  head: Buffer;
+  /** What the write checks of the first bytes (the bytes themselves are not kept: a hundred files would hold 100 MiB). */
+  headCheck: { length: number; sha256: string };
   warnings: string[];
   text: ExtractedText | null;
   photo: PhotoMeta | null;
@@ -114,7 +115,9 @@ export async function prepareFile(path: string, maxBytes: number): Promise<Prepa
       photo = await readPhotoMeta(type, bytes);
       thumbnail = await makeThumbnail(type, bytes);
     }
-    return { path, name, fd, size: st.size, type, declaredType, head, warnings, text, photo, thumbnail, ...(readSha256 ? { readSha256 } : {}) };
+    const checked = Math.min(head.length, CHUNK_SIZE);
+    const headCheck = { length: checked, sha256: createHash('sha256').update(head.subarray(0, checked)).digest('hex') };
+    return { path, name, fd, size: st.size, type, declaredType, headCheck, warnings, text, photo, thumbnail, ...(readSha256 ? { readSha256 } : {}) };
   } catch (err) {
     closeSync(fd);
     throw err;
@@ -170,6 +173,12 @@ function storageError(err: unknown): unknown {
  */
 export function commitAttachments(c: StoreContext, targetId: string, sourceId: string | undefined, files: PreparedFile[], onProgress?: (done: number) => void): AttachedFile[] {
   const db = c.db;
+  // Chunk pages are written once and not read again in this transaction: a small page cache lets
+  // SQLite spill them to the WAL as it goes (they must go there anyway) instead of holding up to
+  // the connection's 256 MiB of them in memory. The b-tree's few interior pages stay cached.
+  const big = files.reduce((n, f) => n + f.size, 0) > ATTACH_CACHE_KIB * 1024;
+  const cacheBefore = big && !db.inTransaction ? (db.pragma('cache_size', { simple: true }) as number) : null;
+  if (cacheBefore !== null) db.pragma(`cache_size = -${ATTACH_CACHE_KIB}`);
   try {
     return db.transaction(() => {
       const target = resolveTarget(c, targetId);
@@ -177,7 +186,7 @@ export function commitAttachments(c: StoreContext, targetId: string, sourceId: s
       const ids: Array<{ id: string; existing: boolean }> = [];
       let before = 0;
       for (const f of files) {
-        const blob = writeBlob(db, { fd: f.fd, size: f.size, name: f.name, type: f.type, head: f.head, ...(f.readSha256 ? { extractedSha256: f.readSha256 } : {}) }, (d) =>
+        const blob = writeBlob(db, { fd: f.fd, size: f.size, name: f.name, type: f.type, headCheck: f.headCheck, ...(f.readSha256 ? { extractedSha256: f.readSha256 } : {}) }, (d) =>
           onProgress?.(before + d),
         );
         before += f.size;
@@ -225,8 +234,13 @@ export function commitAttachments(c: StoreContext, targetId: string, sourceId: s
     })();
   } catch (err) {
     throw storageError(err);
+  } finally {
+    if (cacheBefore !== null) db.pragma(`cache_size = ${cacheBefore}`);
   }
 }
+
+/** The page cache while a large attach writes (see commitAttachments). */
+const ATTACH_CACHE_KIB = 32 * 1024;
 
 const VIEW_SQL = `
   SELECT a.id, a.name, b.sha256, a.detected_type AS type, a.declared_type, a.size, a.warnings, a.created_by, a.created_at,
