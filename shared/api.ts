@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventNameConst } from './channels';
 import { analysisApi } from './analysis/api';
+import { attachmentsApi } from './attachments/api';
 import { caseApi } from './case/api';
 import { casefileApi } from './casefile/api';
 import { chartsApi } from './charts/api';
@@ -25,6 +26,7 @@ export const coreApi = {
   ...chartsApi,
   ...cooperationApi,
   ...casefileApi,
+  ...attachmentsApi,
 } as const;
 
 export { hostApi };

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/api';
 import { analysisHandlers } from './analysis/service';
+import { attachmentHandlers } from './attachments/handlers';
 import { caseHandlers } from './case/handlers';
 import { casefileHandlers } from './casefile/handlers';
 import { chartHandlers } from './charts/handlers';
@@ -22,5 +23,6 @@ export function createHandlers(session: Session): Handlers {
     ...chartHandlers(session),
     ...cooperationHandlers(session),
     ...casefileHandlers(session),
+    ...attachmentHandlers(session),
   };
 }

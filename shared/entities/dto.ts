@@ -67,4 +67,8 @@ export interface EntityPage {
 export interface SearchResult extends EntitySummary {
   /** The value that matched, in its original script. */
   match: string;
+  /** A hit inside an attached document (issue 23): the attachment, its name and the page (from 1). The id, schema and caption are its target's. */
+  attachment?: string;
+  attachmentName?: string;
+  page?: number;
 }

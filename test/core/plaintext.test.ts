@@ -1,5 +1,6 @@
 // "Nothing readable lands on disk" (DESIGN.md §4): a child process writes distinctive names and
-// identifiers into a case with the real store, and while the case is open (so -wal and -shm exist)
+// identifiers into a case with the real store (and attaches a text note and a PDF report, whose
+// bytes are streamed into the case and whose text is indexed), and while the case is open (so -wal and -shm exist)
 // and again after it is closed, every byte of the .cordon, -wal and -shm files, of the files the
 // child holds open (including unlinked temp files, read through /proc/PID/fd), of its private temp
 // folder (TMPDIR, SQLITE_TMPDIR, inside the test's own temp folder) is scanned for each string in
@@ -8,9 +9,10 @@
 // them, so the test can fail.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makePdf } from './attachments/files';
 import type { EntityInput } from '../../electron/core/store/entity-values';
 import { foldText } from '../../shared/values';
 import { tempDir } from './helpers';
@@ -61,6 +63,9 @@ const NEEDLES = [
   'KZQW-550193-XP',
   IBAN.iban,
   IBAN.account,
+  // Inside attached files (a plain-text note and a PDF report): their bytes and their indexed text.
+  'Vorpalgryphon Sentinel',
+  'Quokkamander',
 ];
 /** Also never to be found: the forms the search index folds to, and the values as typed. */
 const EXTRA_NEEDLES = ['xylophonista', 'quagmire', 'þorsteinsdottir', foldText('Gümüşhacıköy'), 'yb7731986qz', IBAN.iban.toLowerCase(), IBAN.typed, '+39 06 9876 5432'];
@@ -179,11 +184,17 @@ async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string
   const path = join(dir, mode === 'plaintext' ? 'secret.cordon' : 'control.sqlite');
   const childTmp = join(dir, 'child-tmp');
   mkdirSync(childTmp);
+  // The files to attach sit in our own folder, which only the case files and child-tmp are scanned in.
+  const inputs = join(dir, 'inputs');
+  mkdirSync(inputs);
+  writeFileSync(join(inputs, 'note.txt'), 'Surveillance note: Vorpalgryphon Sentinel met the courier.\n'.repeat(2000));
+  writeFileSync(join(inputs, 'report.pdf'), await makePdf(['Partner report page one', 'The Quokkamander shipment arrives on Friday']));
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, path], {
     cwd: ROOT,
     env: {
       ...process.env,
       CORDON_TEST_PASSPHRASE: PASSPHRASE,
+      CORDON_TEST_ATTACH: JSON.stringify([join(inputs, 'note.txt'), join(inputs, 'report.pdf')]),
       CORDON_TEST_VALUES: JSON.stringify({ people: PEOPLE, account: ACCOUNT, relationship: 'Xylophonista business partner', alias: 'Quagmire the Second', query: 'xylophonista quagmire' }),
       TMPDIR: childTmp,
       SQLITE_TMPDIR: childTmp,

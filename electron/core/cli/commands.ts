@@ -1,4 +1,5 @@
 import { ANALYSIS_COMMANDS } from '../analysis/cli-commands';
+import { ATTACHMENT_COMMANDS } from '../attachments/cli-commands';
 import { AUDIT_COMMANDS, CASE_COMMANDS } from '../case/cli-commands';
 import { CASEFILE_COMMANDS } from '../casefile/cli-commands';
 import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   ...INTERCHANGE_COMMANDS,
   ...COOPERATION_COMMANDS,
   ...CASEFILE_COMMANDS,
+  ...ATTACHMENT_COMMANDS,
 };

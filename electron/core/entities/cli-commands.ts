@@ -112,7 +112,7 @@ export const ENTITY_COMMANDS: Record<string, Command> = {
   },
   search: {
     usage: 'cordon search FILE QUERY [--limit N] [--json]',
-    summary: 'Search names, aliases and identifiers (case- and accent-insensitive).',
+    summary: 'Search names, aliases and identifiers, then words inside attached documents (case- and accent-insensitive).',
     positionals: ['FILE', 'QUERY'],
     options: { ...json, limit: { type: 'string' } },
     async run(ctx) {
@@ -121,7 +121,7 @@ export const ENTITY_COMMANDS: Record<string, Command> = {
       await ctx.openCase(ctx.positionals[0]!);
       const results = await ctx.call('search', { query: ctx.positionals[1]!, limit });
       if (ctx.json) ctx.outJson({ results });
-      else for (const r of results) ctx.out(`${r.id}\t${r.schema}\t${r.caption}`);
+      else for (const r of results) ctx.out(`${r.id}\t${r.schema}\t${r.caption}${r.attachment ? `\tin ${r.attachmentName} (${r.attachment}), page ${r.page}` : ''}`);
       return 0;
     },
   },

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/api';
 import type { entitiesApi } from '../../../shared/entities/api';
 import type { Session } from '../session';
 import { searchEntities } from '../store/search';
+import { searchWithAttachments } from '../attachments/search';
 import { createSource, getSource, listSources, requireSource } from '../store/sources';
 
 // Entities, links and source reports, as statements in the case's store (store/entities.ts,
@@ -38,6 +39,11 @@ export function entitiesHandlers(session: Session): Pick<Handlers, keyof typeof 
     },
     'source.list': async () => listSources(session.case.db),
     'source.get': async ({ id }) => getSource(session.case.db, id),
-    search: async ({ query, limit, schema }) => searchEntities(session.case.db, query, limit, schema),
+    search: async ({ query, limit, schema }) => {
+      const db = session.case.db;
+      const found = searchEntities(db, query, limit, schema);
+      // A type filter names entity types; words inside attachments are searched without one.
+      return schema ? found : searchWithAttachments(db, found, query, limit);
+    },
   };
 }

@@ -12,6 +12,8 @@
 //   plaintext      create the case and write the distinctive values given in CORDON_TEST_VALUES (JSON),
 //                  run a few sorting queries, print "OPEN <pid>" and wait, the case open, for a "close"
 //                  line on stdin; then close and print "CLOSED".
+//                  With CORDON_TEST_ATTACH (a JSON list of file paths), also attach those files to the
+//                  first person (streamed into the case, their text extracted into the search index).
 //   plaintext-control  the same with an UNENCRYPTED database (same pragmas, schema and EntityStore),
 //                  so the parent can show that its scan does find the values when they are in clear.
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -25,6 +27,8 @@ import { EntityStore } from '../../../electron/core/store/entities';
 import type { EntityInput } from '../../../electron/core/store/entity-values';
 import { migrate } from '../../../electron/core/store/migrations';
 import { searchEntities } from '../../../electron/core/store/search';
+import { closePrepared, commitAttachments, prepareFile } from '../../../electron/core/attachments/store';
+import type { StoreContext } from '../../../electron/core/store/context';
 
 const LARGE_ENTITIES = Number(process.env.CORDON_TEST_LARGE_ENTITIES ?? 70_000);
 const LARGE_MARKER = 'Grossetransaktion';
@@ -84,17 +88,20 @@ async function plaintext(path: string, passphrase: string, control: boolean): Pr
   let db: Database.Database;
   let store: EntityStore;
   let close: () => void;
+  let ctx: StoreContext;
   if (control) {
     db = new Database(path);
     configureConnection(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
     const audit = new AuditLog(db);
-    store = new EntityStore({ db, bureau: 'IT', actor: 'IT/test', audit, newId: () => newEntityId('IT') });
+    ctx = { db, bureau: 'IT', actor: 'IT/test', audit, newId: () => newEntityId('IT') };
+    store = new EntityStore(ctx);
     close = () => db.close();
   } else {
     const c = await Case.create(path, passphrase, { name: 'Plaintext check', bureau: 'IT' });
     db = c.db;
+    ctx = c;
     store = c.entities;
     close = () => c.close();
   }
@@ -104,6 +111,16 @@ async function plaintext(path: string, passphrase: string, control: boolean): Pr
     ids.push(store.createEntity(values.account).id);
     store.createLink({ schema: 'Associate', from: ids[0]!, to: ids[1]!, properties: { relationship: [values.relationship] } });
   })();
+  const toAttach = JSON.parse(process.env.CORDON_TEST_ATTACH ?? '[]') as string[];
+  if (toAttach.length > 0) {
+    const files = [];
+    try {
+      for (const p of toAttach) files.push(await prepareFile(p, 1e12));
+      commitAttachments(ctx, ids[0]!, undefined, files);
+    } finally {
+      closePrepared(files);
+    }
+  }
   // Filler so the case has many pages and the WAL is checkpointed at least once.
   for (let b = 0; b < 3; b++) {
     db.transaction(() => store.createEntities(largeBatch(b * 5000, (b + 1) * 5000), { audit: false }))();
