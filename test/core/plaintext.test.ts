@@ -184,9 +184,9 @@ async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string
   const path = join(dir, mode === 'plaintext' ? 'secret.cordon' : 'control.sqlite');
   const childTmp = join(dir, 'child-tmp');
   mkdirSync(childTmp);
-  // The files to attach sit in our own folder, which only the case files and child-tmp are scanned in.
-  const inputs = join(dir, 'inputs');
-  mkdirSync(inputs);
+  // The files to attach are plaintext by design: they sit in a folder of their own, outside the
+  // scanned one (the case's folder and the child's temp folder).
+  const inputs = tempDir();
   writeFileSync(join(inputs, 'note.txt'), 'Surveillance note: Vorpalgryphon Sentinel met the courier.\n'.repeat(2000));
   writeFileSync(join(inputs, 'report.pdf'), await makePdf(['Partner report page one', 'The Quokkamander shipment arrives on Friday']));
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, path], {
