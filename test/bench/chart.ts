@@ -1,15 +1,16 @@
-// npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout] [--shots DIR]
+// npm run bench:chart [-- --sizes 1000,5000,10000,20000] [--no-layout] [--shots DIR] [--profile DIR]
 //
 // The chart benchmark of issue #3 (DESIGN.md §9): the product's chart core, controller (load,
 // filters, rules) and ForceAtlas2 worker in headless Chromium (--disable-gpu, canvas renderer),
 // on charts of n entities and 2n links: time to the first complete render; frame times over 60
 // frames of real mouse drag and wheel (frame_*) and over 60 frames of API pan/zoom (frame_api_*);
 // the worker layout's time, the longest UI-thread gap and longtask while it runs; the renderer
-// processes' memory and CPU time. Prints one `BENCH {json}` line per size. Never asserts timings.
+// processes' memory and CPU time. Beside ours, the floor (issue #20): a bare cytoscape with its
+// default style on the same elements in the same run (floor_*, first_render_vs_floor). Prints one `BENCH {json}` line per size. Never asserts timings.
 
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,43 @@ const withLayout = !args.includes('--no-layout');
 // Screenshots of each chart as opened and zoomed in on its centre, to look at (not compared).
 const shotsArg = args.indexOf('--shots');
 const shots = shotsArg >= 0 ? args[shotsArg + 1]! : null;
+// CPU profiles (Chrome DevTools protocol) of the first render and of the zoomed-in frames, saved
+// as .cpuprofile files (open in DevTools) and summarised by self time.
+const profileArg = args.indexOf('--profile');
+const profileDir = profileArg >= 0 ? args[profileArg + 1]! : null;
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Runs `work` under the V8 sampling profiler, saves the profile and prints the top self times. */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  const out = await work();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await cdp.detach();
+  writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  const self = new Map<number, number>();
+  profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const total = (profile.endTime - profile.startTime) / 1000;
+  console.log(`  profile ${name}: ${Math.round(total)} ms; top self time:`);
+  for (const [key, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  return out;
+}
 
 /** Sums one figure over this run's renderer processes (Chromium's --type=renderer children). */
 function overRenderers(profile: string, figure: (pid: string) => number): number {
@@ -93,6 +131,8 @@ async function main(): Promise<void> {
       // The page builds the worker URL itself; nothing to rewrite.
       define: { 'import.meta.url': 'location.href' },
     });
+    // The profiles' line numbers point into this bundle: keep it beside them.
+    if (profileDir) copyFileSync(join(dir, 'page.js'), join(profileDir, 'page.js'));
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><html><head><meta charset="utf-8"><title>chart bench</title><link rel="stylesheet" href="bench.css"></head><body><div id="cy"></div><canvas id="icons"></canvas><script type="module" src="page.js"></script></body></html>',
@@ -121,6 +161,13 @@ async function main(): Promise<void> {
     });
     console.log(`chart bench: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; canvas renderer, --disable-gpu`);
     for (const n of sizes) {
+      // The bare-cytoscape floor first, on a page of its own (nothing of it carries over to ours).
+      const floorPage = await context.newPage();
+      await floorPage.goto(url);
+      await floorPage.waitForFunction(() => 'benchChart' in window);
+      const floor = await floorPage.evaluate((size) => (window as unknown as W).benchChart.floor(size), n);
+      await floorPage.evaluate(() => (window as unknown as W).benchChart.close());
+      await floorPage.close();
       // A fresh page per size: memory and caches from the previous chart do not carry over.
       const page = await context.newPage();
       const errors: string[] = [];
@@ -129,7 +176,7 @@ async function main(): Promise<void> {
       await page.goto(url);
       await page.waitForFunction(() => 'benchChart' in window);
       const c0 = rendererCpuMs(profile);
-      const opened = await page.evaluate((size) => (window as unknown as W).benchChart.open(size), n);
+      const opened = await profiled(page, `open-${n}`, () => page.evaluate((size) => (window as unknown as W).benchChart.open(size), n));
       const cOpen = rendererCpuMs(profile);
       if (shots) {
         await page.screenshot({ path: join(shots, `chart-${n}-fit.png`) });
@@ -147,7 +194,7 @@ async function main(): Promise<void> {
       const c1 = rendererCpuMs(profile);
       const gesture = await gestures(page);
       const c2 = rendererCpuMs(profile);
-      const zoomed = await page.evaluate(() => (window as unknown as W).benchChart.zoomedFrames());
+      const zoomed = await profiled(page, `zoomed-${n}`, () => page.evaluate(() => (window as unknown as W).benchChart.zoomedFrames()));
       const c2b = rendererCpuMs(profile);
       const laid = withLayout ? await page.evaluate(() => (window as unknown as W).benchChart.layout()) : null;
       const c3 = rendererCpuMs(profile);
@@ -156,6 +203,8 @@ async function main(): Promise<void> {
       if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
       const r = {
         ...opened,
+        ...floor,
+        first_render_vs_floor: Math.round((100 * opened.first_render_ms) / floor.floor_first_render_ms) / 100,
         ...api,
         frame_p50_ms: gesture.p50,
         frame_p95_ms: gesture.p95,
@@ -171,8 +220,8 @@ async function main(): Promise<void> {
         cpu_layout_ms: laid ? c3 - c2b : null,
       };
       console.log(
-        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
-          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; zoomed in (${r.zoomed_icons} icons drawn) p50 ${r.frame_zoomed_p50_ms}, p95 ${r.frame_zoomed_p95_ms} ms; settle ${r.settle_ms} ms; ` +
+        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (floor ${r.floor_first_render_ms} ms, ×${r.first_render_vs_floor}; build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
+          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; zoomed in (${r.zoomed_icons} icons drawn) p50 ${r.frame_zoomed_p50_ms}, p95 ${r.frame_zoomed_p95_ms} ms (floor p95 ${r.floor_frame_zoomed_p95_ms} ms); settle ${r.settle_ms} ms; ` +
           (laid
             ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
             : '') +

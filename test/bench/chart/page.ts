@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import type { ChartSettings } from '../../../shared/charts/api';
 import type { ChartData, ChartEdge, ChartNode } from '../../../shared/charts/dto';
 import { ChartController } from '../../../renderer/src/features/chart/controller';
@@ -294,9 +294,36 @@ function close(): void {
 
 
 
+/**
+ * The floor: a bare cytoscape (the version we ship, its default style and renderer options) on the
+ * same generated chart, in the same browser and window: its first render and its zoomed-in frames,
+ * measured exactly as ours. Every figure of ours is read against it (ratios survive the load of a
+ * shared machine better than absolute times).
+ */
+async function floor(n: number): Promise<{ floor_first_render_ms: number; floor_build_ms: number; floor_frame_zoomed_p50_ms: number; floor_frame_zoomed_p95_ms: number }> {
+  const container = document.getElementById('cy')!;
+  const g = (graph = generate(n));
+  const t0 = performance.now();
+  const elements = [
+    ...g.nodes.map((v) => ({ group: 'nodes' as const, data: { id: v.id }, position: { x: v.x!, y: v.y! } })),
+    ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+  ];
+  const c = (cy = cytoscape({ container, elements, layout: { name: 'preset' } }));
+  const built = performance.now() - t0;
+  await new Promise<void>((ok) => c.one('render', () => ok()));
+  await frame();
+  await frame();
+  const first = performance.now() - t0;
+  c.zoom({ level: 1.5, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+  await frame();
+  await frame();
+  const r = await apiFrames();
+  return { floor_first_render_ms: Math.round(first), floor_build_ms: Math.round(built), floor_frame_zoomed_p50_ms: r.frame_api_p50_ms, floor_frame_zoomed_p95_ms: r.frame_api_p95_ms };
+}
+
 /** For ad-hoc probes (profiling scripts reach the chart through these). */
 const core = () => cy;
 const chartController = () => controller;
 
-export const bench = { open, apiFrames, zoomedFrames, core, chartController, startFrames, stopFrames, emptySpot, layout, close };
+export const bench = { open, floor, apiFrames, zoomedFrames, core, chartController, startFrames, stopFrames, emptySpot, layout, close };
 Object.assign(window, { benchChart: bench });
