@@ -1,4 +1,5 @@
 import cytoscape, { type Core } from 'cytoscape';
+import { attachCulling } from './culling';
 import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
 
 // The chart's cytoscape instance with the stylesheet and renderer options for its size. Shared by
@@ -11,6 +12,8 @@ export function createChartCore(container: HTMLElement, elementCount: number): C
   // label a second time.
   const cy = cytoscape({ container, style: stylesheet(big), layout: { name: 'preset', fit: false }, ...performanceOptions(big) });
   cy.scratch(BIG_KEY, big);
+  // Big charts draw straight links, which is what the view test of culling.ts assumes.
+  if (big) attachCulling(cy);
   return cy;
 }
 
