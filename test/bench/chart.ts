@@ -165,7 +165,11 @@ async function main(): Promise<void> {
       const floorPage = await context.newPage();
       await floorPage.goto(url);
       await floorPage.waitForFunction(() => 'benchChart' in window);
-      const floor = await floorPage.evaluate((size) => (window as unknown as W).benchChart.floor(size), n);
+      const f0 = rendererCpuMs(profile);
+      const floorOpen = await floorPage.evaluate((size) => (window as unknown as W).benchChart.floor(size), n);
+      const f1 = rendererCpuMs(profile);
+      const floorZoomed = await floorPage.evaluate(() => (window as unknown as W).benchChart.floorZoomed());
+      const floor = { ...floorOpen, ...floorZoomed, floor_cpu_first_render_ms: f1 - f0, floor_cpu_zoomed_ms: rendererCpuMs(profile) - f1 };
       await floorPage.evaluate(() => (window as unknown as W).benchChart.close());
       await floorPage.close();
       // A fresh page per size: memory and caches from the previous chart do not carry over.
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
         ...opened,
         ...floor,
         first_render_vs_floor: Math.round((100 * opened.first_render_ms) / floor.floor_first_render_ms) / 100,
+        cpu_first_render_vs_floor: Math.round((100 * (cOpen - c0)) / Math.max(1, floor.floor_cpu_first_render_ms)) / 100,
         ...api,
         frame_p50_ms: gesture.p50,
         frame_p95_ms: gesture.p95,
@@ -220,8 +225,8 @@ async function main(): Promise<void> {
         cpu_layout_ms: laid ? c3 - c2b : null,
       };
       console.log(
-        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (floor ${r.floor_first_render_ms} ms, ×${r.first_render_vs_floor}; build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
-          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; zoomed in (${r.zoomed_icons} icons drawn) p50 ${r.frame_zoomed_p50_ms}, p95 ${r.frame_zoomed_p95_ms} ms (floor p95 ${r.floor_frame_zoomed_p95_ms} ms); settle ${r.settle_ms} ms; ` +
+        `${n} nodes / ${2 * n} edges: first render ${r.first_render_ms} ms (floor ${r.floor_first_render_ms} ms, ×${r.first_render_vs_floor}, CPU ×${r.cpu_first_render_vs_floor}; build ${r.build_ms}, renderer CPU ${r.cpu_first_render_ms} ms; interactive at ${r.interactive_ms} ms); drag/wheel frame p50 ${r.frame_p50_ms} ms, p95 ${r.frame_p95_ms} ms, max ${r.frame_max_ms} ms; ` +
+          `API pan/zoom frame p50 ${r.frame_api_p50_ms}, p95 ${r.frame_api_p95_ms} ms; zoomed in (${r.zoomed_icons} icons drawn) p50 ${r.frame_zoomed_p50_ms}, p95 ${r.frame_zoomed_p95_ms} ms (floor p95 ${r.floor_frame_zoomed_p95_ms} ms; renderer CPU ${r.cpu_zoomed_ms} ms, floor ${r.floor_cpu_zoomed_ms} ms); settle ${r.settle_ms} ms; ` +
           (laid
             ? `FA2 layout ${laid.layout_ms} ms (${laid.layout_iterations} it., apply ${laid.layout_apply_ms} ms, worst UI gap ${laid.layout_max_blocked_ms} ms, longest task ${laid.layout_longest_task_ms} ms); `
             : '') +

@@ -96,12 +96,17 @@ export class ChartController {
 
   // ---- Loading ----
   load(data: ChartData): void {
+    // Nodes and links in two batches: a batch styles its elements when it ends, and each style
+    // property a node resolves dirties the style of every link at that node (cytoscape's style
+    // triggers, a collection per node and property). Styled before any link exists, that walk is
+    // empty (profiled at 10,000 entities: ~1 s of the first render).
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.addGroups(this.settings.groups.map((g) => g.id));
-      const unplaced = this.addRaw(data.nodes, data.edges, { x: 0, y: 0 });
+      const unplaced = this.addRaw(data.nodes, [], { x: 0, y: 0 });
       if (unplaced.length > 0) this.saver.touch(unplaced);
     });
+    this.cy.batch(() => this.addRaw([], data.edges, { x: 0, y: 0 }));
     this.refreshView();
     const v = this.settings.viewport;
     if (v) this.cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
