@@ -24,6 +24,28 @@ describe('the demo case (CAVIAR)', () => {
     expect(again.caseId).toBe(info.caseId);
   });
 
+  it('comes with its network on a chart: every actor laid out, sized by betweenness, made once', async () => {
+    const core = testCore(tempDir());
+    await core.ok('case.openDemo', {});
+    const charts = await core.ok('chart.list', {});
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ name: 'CAVIAR network', items: 107 });
+    const chart = await core.ok('chart.open', { id: charts[0]!.id });
+    expect(chart.chart.settings.rules).toEqual([{ kind: 'size', measure: 'betweenness' }]);
+    expect(chart.chart.settings.mergeParallel).toBe(true);
+    expect(chart.nodes).toHaveLength(107);
+    expect(chart.edges.length).toBeGreaterThan(200);
+    // Laid out: every actor placed, spread out rather than stacked.
+    const xs = chart.nodes.map((n) => n.x!);
+    const ys = chart.nodes.map((n) => n.y!);
+    expect(xs.every(Number.isFinite) && ys.every(Number.isFinite)).toBe(true);
+    expect(new Set(chart.nodes.map((n) => `${Math.round(n.x!)},${Math.round(n.y!)}`)).size).toBe(107);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(500);
+    await core.ok('case.close', {});
+    await core.ok('case.openDemo', {});
+    expect(await core.ok('chart.list', {})).toHaveLength(1);
+  });
+
   it('parses every phase matrix and finds the published 214 undirected ties', () => {
     const ties = new Set<string>();
     for (const [i, csv] of CAVIAR_PHASES.entries()) {

@@ -37,6 +37,7 @@ test('drag from the entity list, lasso, grouped layout, edit from the side panel
   }
 
   await page.locator('.rail').getByRole('button', { name: /Charts/ }).click();
+  await page.getByRole('tab', { name: 'All charts' }).click();
   await page.getByLabel('New chart name').fill('Hand tools');
   await page.getByRole('button', { name: 'New chart' }).click();
   await expect(page.getByText('This chart is empty')).toBeVisible();

@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import type { caseApi } from '../../../shared/case/api';
-import { buildDemo, DEMO_BUREAU, DEMO_NAME, DEMO_PASSPHRASE } from '../demo/caviar';
+import { buildDemo, DEMO_BUREAU, DEMO_NAME, DEMO_PASSPHRASE, ensureDemoChart } from '../demo/caviar';
 import type { Session } from '../session';
 import { Case } from '../store/case';
 
@@ -29,7 +29,10 @@ export function caseHandlers(session: Session): Pick<Handlers, keyof typeof case
           throw err;
         }
       };
-      return (await session.adopt(opening)).info();
+      const c = await session.adopt(opening);
+      // The demo opens on its chart (the renderer shows the case's first chart for a demo case).
+      ensureDemoChart(c);
+      return c.info();
     },
     'case.close': async () => {
       session.close();

@@ -50,6 +50,11 @@ function filePositions(db: Database, importId: string): Map<string, { x: number;
   return new Map(rows.map((r) => [r.id, { x: r.x, y: r.y }]));
 }
 
+/** Entities laid out force-directed from scratch (the demo's chart), at chart scale. */
+export function layoutEntities(db: Database, ids: readonly string[]): PlacedEntity[] {
+  return forceLayout(db, ids, new Map());
+}
+
 function forceLayout(db: Database, ids: readonly string[], fixed: Map<string, { x: number; y: number }>): PlacedEntity[] {
   const g = new Graphology({ type: 'undirected', multi: false, allowSelfLoops: false });
   // Start on a circle (deterministic: the same import charts the same way every time).

@@ -5,7 +5,7 @@ import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { clustersOf, edgesBetweenClusters } from './clusters';
 import { liveEntities, nodesFor } from './elements';
-import { placeImportEntities } from './from-import';
+import { placeImportEntities, type PlacedEntity } from './from-import';
 
 // Charts in the case database: create, list, rename, delete, open, and batched saves of items.
 
@@ -45,14 +45,19 @@ export function listCharts(c: Case): ChartSummary[] {
   return rows.map((r) => summary(c, r));
 }
 
-export function createChart(c: Case, name: string, from: { layoutId?: string | undefined; importId?: string | undefined } = {}): ChartSummary {
+export function createChart(
+  c: Case,
+  name: string,
+  from: { layoutId?: string | undefined; importId?: string | undefined; placed?: readonly PlacedEntity[] } = {},
+  settings: Partial<ChartSettings> = {},
+): ChartSummary {
   const { layoutId, importId } = from;
   // Placed before the write: the layout of a big import takes a while and needs no lock.
-  const placed = importId ? placeImportEntities(c, importId) : [];
+  const placed = importId ? placeImportEntities(c, importId) : (from.placed ?? []);
   const id = c.newId();
   const now = new Date().toISOString();
   return c.write(() => {
-    c.db.prepare('INSERT INTO charts (id, name, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, name, '{}', now, now);
+    c.db.prepare('INSERT INTO charts (id, name, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, name, JSON.stringify(settings), now, now);
     let adopted = 0;
     if (layoutId) {
       // An imported layout (ANX, GraphML, GEXF) becomes a chart: its entities where the file put them.

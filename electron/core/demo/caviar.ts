@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CordonError } from '../../../shared/errors';
+import { layoutEntities } from '../charts/from-import';
+import { createChart, listCharts } from '../charts/store';
 import type { Case } from '../store/case';
 import { createSource } from '../store/sources';
 import { CAVIAR_PHASES } from './caviar-data';
@@ -105,4 +107,19 @@ export function buildDemo(c: Case): { actors: number; calls: number } {
     c.audit.append({ actor: c.actor, action: 'demo.build', detail: { dataset: 'CAVIAR', actors: ids.size, calls } });
     return { actors: ids.size, calls };
   });
+}
+
+export const DEMO_CHART = 'CAVIAR network';
+
+/**
+ * The demo's first impression: a chart of the whole network, laid out here in the core and sized
+ * by betweenness (the brokers Morselli found stand out), one line per pair of actors (650 calls
+ * over 11 phases are 214 ties), which the demo case opens on. Made once;
+ * a demo case from before it was made gets it when next opened. Returns the chart's id.
+ */
+export function ensureDemoChart(c: Case): string {
+  const existing = listCharts(c)[0];
+  if (existing) return existing.id;
+  const ids = c.db.prepare('SELECT id FROM entities WHERE deleted = 0 AND is_link = 0 ORDER BY id').pluck().all() as string[];
+  return createChart(c, DEMO_CHART, { placed: layoutEntities(c.db, ids) }, { rules: [{ kind: 'size', measure: 'betweenness' }], mergeParallel: true }).id;
 }

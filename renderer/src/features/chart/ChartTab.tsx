@@ -28,7 +28,6 @@ import { useTranslation } from 'react-i18next';
 import type { ChartSettings } from '../../../../shared/charts/api';
 import type { ChartData } from '../../../../shared/charts/dto';
 import { call } from '../../api';
-import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { schemaLabel } from '../../catalogueText';
 import { useSession } from '../../state/session';
@@ -37,34 +36,22 @@ import { AddSearch } from './AddSearch';
 import { useActiveChart } from './activeChart';
 import { addRule, loadMeasures } from './analysisRules';
 import { ChartInspector } from './ChartInspector';
-import { useChartTabs } from './chartTabs';
-import { DeleteDialog } from './DeleteDialog';
-import { ExpandDialog } from './ExpandDialog';
-import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
+import { ChartDialogs, type DialogState } from './ChartDialogs';
+import { groupOrganisation, toggleCollapse } from './groupCommands';
 import { useChartInteractions } from './interactions';
+import { useChartKeys } from './useChartKeys';
 import { LAYOUTS, runLayout, type LayoutKind, type LayoutRun } from './layouts';
 import { ORG_SCHEMAS } from './groupedLayout';
 import { formatNumber } from '../../format';
 import { IconLayer } from './IconLayer';
 import { LassoOverlay } from './LassoOverlay';
-import { LinkTypeDialog } from './LinkTypeDialog';
 import { ChartEntityPane } from './ChartEntityPane';
 import { useEntityDrop } from './useEntityDrop';
 import { Minimap } from './Minimap';
-import { NewEntityOnChart } from './NewEntityOnChart';
-import { TargetsDialog } from './TargetsDialog';
 import { useCytoscape } from './useCytoscape';
 
 type Loaded = ChartData & { chart: { settings: ChartSettings } };
-type DialogState =
-  | { kind: 'expand'; from: string[] }
-  | { kind: 'link'; from: string; to: string }
-  | { kind: 'entity'; at: Position }
-  | { kind: 'delete'; ids: string[] }
-  | { kind: 'export' }
-  | { kind: 'targets'; ids: string[] }
-  | null;
 
 /** One open chart: toolbar, filters, the canvas, and the dialogs its actions open. */
 export function ChartTab({ chartId }: { chartId: string }) {
@@ -93,7 +80,11 @@ export function ChartTab({ chartId }: { chartId: string }) {
       loadMeasures(
         ctl,
         ctl.settings.rules.map((r) => r.measure),
-      ).then(() => ctl.refreshView(), setError);
+      ).then(() => {
+        ctl.refreshView();
+        // Sizes by a measure change the chart's extent: a chart with no saved view fits again.
+        if (!ctl.settings.viewport) ctl.fit();
+      }, setError);
     }
     if (!ctl) return;
     const sel = () => ctl.notify();
@@ -142,33 +133,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
     [ctl, onlySelection],
   );
 
-  // Keyboard: undo/redo, delete, select all, escape.
-  useEffect(() => {
-    if (!ctl) return;
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement;
-      if (el.closest('input, textarea, select, [role=dialog]')) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z') {
-        e.preventDefault();
-        void (e.shiftKey ? ctl.history.redo() : ctl.history.undo()).catch(setError);
-      } else if (mod && key === 'y') {
-        e.preventDefault();
-        void ctl.history.redo().catch(setError);
-      } else if (mod && key === 'a') {
-        e.preventDefault();
-        ctl.entityNodes().select();
-      } else if (e.key === 'Escape') {
-        setLasso(false);
-      } else if (e.key === 'Delete' || e.key === 'Backspace') {
-        const ids = ctl.cy.nodes(':selected').not('.group').map((n) => n.id());
-        if (ids.length > 0) setDialog({ kind: 'delete', ids });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ctl]);
+  useChartKeys(ctl, { onError: setError, onEscape: () => setLasso(false), onDelete: (ids) => setDialog({ kind: 'delete', ids }) });
 
   if (error && !data) return <ErrorCallout error={error} />;
   const act = (p: Promise<unknown>) => void p.catch(setError);
@@ -257,14 +222,14 @@ export function ChartTab({ chartId }: { chartId: string }) {
               aria-label={t('chart.groupOrg')}
               title={t('chart.groupOrg')}
               disabled={!firstSelected || !ORG_SCHEMAS.includes(String(firstSelected.data('schema')))}
-              onClick={() => firstSelected && act(ctl.groupOrganisation(firstSelected.id()))}
+              onClick={() => firstSelected && act(groupOrganisation(ctl, firstSelected.id()))}
             />
             <Button
               icon={<CollapseAllIcon />}
               aria-label={t('chart.collapse')}
               title={t('chart.collapse')}
               disabled={!selectedGroup || selectedGroup.empty()}
-              onClick={() => selectedGroup && act(ctl.toggleCollapse(selectedGroup.id().slice('group:'.length)))}
+              onClick={() => selectedGroup && act(toggleCollapse(ctl, selectedGroup.id().slice('group:'.length)))}
             />
             <Button icon={<TrashIcon />} aria-label={t('chart.deleteButton')} disabled={selected.length === 0} onClick={() => setDialog({ kind: 'delete', ids: selected })} />
             <Button
@@ -350,64 +315,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
         )}
       </div>
       {error !== null && data && <ErrorCallout error={error} />}
-      {ctl && dialog?.kind === 'expand' && (
-        <ExpandDialog
-          from={dialog.from}
-          onChart={ctl.entityIds()}
-          onClose={() => setDialog(null)}
-          onAdd={async (ids) => {
-            const anchor = ctl.cy.getElementById(dialog.from[0]!).position();
-            await ctl.addEntities(ids, { ...anchor }, 'expand');
-          }}
-        />
-      )}
-      {ctl && dialog?.kind === 'link' && (
-        <LinkTypeDialog
-          fromLabel={String(ctl.cy.getElementById(dialog.from).data('label'))}
-          toLabel={String(ctl.cy.getElementById(dialog.to).data('label'))}
-          onClose={() => setDialog(null)}
-          onCreate={async (schema, props, sourceId) => {
-            await ctl.createLink(schema, dialog.from, dialog.to, props, sourceId);
-            await afterWrite();
-          }}
-        />
-      )}
-      {ctl && dialog?.kind === 'entity' && (
-        <NewEntityOnChart
-          schema="Person"
-          onClose={() => setDialog(null)}
-          onCreate={async (schema, props, sourceId) => {
-            await ctl.createEntity(schema, props, dialog.at, sourceId);
-            await afterWrite();
-          }}
-        />
-      )}
-      {ctl && dialog?.kind === 'targets' && (
-        <TargetsDialog
-          entities={dialog.ids.map((id) => ({ id, caption: String(ctl.cy.getElementById(id).data('label') ?? id) }))}
-          chartName={useChartTabs.getState().open.find((c) => c.id === chartId)?.name ?? ''}
-          onClose={() => setDialog(null)}
-          onSaved={(operation, count) => {
-            setDialog(null);
-            setNotice(t('analysis.disrupt.saved', { count, operation }));
-          }}
-        />
-      )}
-      {ctl && dialog?.kind === 'delete' && (
-        <DeleteDialog
-          count={dialog.ids.length}
-          onClose={() => setDialog(null)}
-          onRemove={() => ctl.removeFromChart(dialog.ids)}
-          onDeleteFromCase={async () => {
-            for (const id of dialog.ids) await call('entity.delete', { id });
-            await ctl.removeFromChart(dialog.ids, 'delete');
-            await afterWrite();
-          }}
-        />
-      )}
-      {ctl && dialog?.kind === 'export' && (
-        <ExportDialog ctl={ctl} name={useChartTabs.getState().open.find((c) => c.id === chartId)?.name ?? 'chart'} defaultDir={dir} onClose={() => setDialog(null)} />
-      )}
+      {ctl && <ChartDialogs ctl={ctl} chartId={chartId} dialog={dialog} onClose={() => setDialog(null)} onNotice={setNotice} defaultDir={dir} />}
     </div>
   );
 }

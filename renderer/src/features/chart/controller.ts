@@ -4,7 +4,6 @@ import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/charts/
 import { call } from '../../api';
 import { edgeDefinition, NODE_SIZE, nodeDefinition } from './elements';
 import { centresBox, layoutBox, viewportFor, type View } from './fitView';
-import { MEMBER_LINKS } from './groupedPlan';
 import { History } from './history';
 import { Saver } from './saver';
 import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
@@ -147,7 +146,7 @@ export class ChartController {
     return { width: this.cy.width(), height: this.cy.height(), minZoom: this.cy.minZoom(), maxZoom: Math.min(this.cy.maxZoom(), FIT_MAX_ZOOM) };
   }
 
-  private addGroups(ids: readonly string[]): void {
+  addGroups(ids: readonly string[]): void {
     for (const id of ids) {
       if (this.cy.getElementById(groupNodeId(id)).nonempty()) continue;
       const g = this.settings.groups.find((x) => x.id === id);
@@ -159,7 +158,7 @@ export class ChartController {
    * Adds nodes and edges; nodes without a position go on a spiral around `anchor` (the first on the
    * anchor itself with `firstAtAnchor`: a drop lands under the pointer). Returns those placed here.
    */
-  private addRaw(nodes: readonly ChartNode[], edges: readonly ChartEdge[], anchor: Position, firstAtAnchor = false): string[] {
+  addRaw(nodes: readonly ChartNode[], edges: readonly ChartEdge[], anchor: Position, firstAtAnchor = false): string[] {
     const placed: string[] = [];
     const defs: ElementDefinition[] = [];
     let i = firstAtAnchor ? -1 : 0;
@@ -293,119 +292,6 @@ export class ChartController {
     return this.history.run({ label, do: () => apply(next), undo: () => apply(before) });
   }
 
-  /** Draws an organisation's members (and the organisation) inside one box. */
-  groupOrganisation(orgId: string, memberSchemas: readonly string[] = MEMBER_LINKS): Promise<void> {
-    const org = this.cy.getElementById(orgId);
-    if (org.empty()) return Promise.resolve();
-    const members = org
-      .connectedEdges()
-      .filter((e) => memberSchemas.includes(e.data('schema') as string))
-      .connectedNodes()
-      .not('.group');
-    const ids = members.union(org).map((n) => n.id());
-    const gid = `org-${orgId}`;
-    const before = { settings: this.settings, parents: new Map(ids.map((id) => [id, this.cy.getElementById(id).data('parent') as string | undefined])) };
-    const next: ChartSettings = {
-      ...this.settings,
-      groups: [...this.settings.groups.filter((g) => g.id !== gid), { id: gid, label: String(org.data('label')), orgId, collapsed: false }],
-    };
-    // The members gather round the organisation, so the box is compact and readable (as in i2).
-    const places = this.positions(ids);
-    const centre = { ...org.position() };
-    const others = ids.filter((id) => id !== orgId);
-    const radius = 50 + 12 * others.length;
-    const gathered: Positions = new Map(
-      others.map((id, i) => [id, { x: centre.x + radius * Math.cos((2 * Math.PI * i) / others.length), y: centre.y + radius * Math.sin((2 * Math.PI * i) / others.length) }]),
-    );
-    return this.history.run({
-      label: 'group',
-      do: () => {
-        this.settings = next;
-        this.cy.batch(() => {
-          this.addGroups([gid]);
-          for (const id of ids) this.cy.getElementById(id).move({ parent: groupNodeId(gid) });
-        });
-        this.setPositions(gathered);
-        this.afterGroupChange(ids);
-      },
-      undo: () => {
-        this.settings = before.settings;
-        this.setPositions(places);
-        this.cy.batch(() => {
-          for (const id of ids) this.cy.getElementById(id).move({ parent: before.parents.get(id) ?? null });
-          const box = this.cy.getElementById(groupNodeId(gid));
-          if (box.nonempty() && box.children().empty()) box.remove();
-        });
-        this.afterGroupChange(ids);
-      },
-    });
-  }
-
-  /**
-   * Puts entities in boxes (creating the boxes named in `newGroups`) and moves them, as one undoable
-   * step: the grouped-by-organisation layout. Entities absent from `parents` leave their box.
-   */
-  arrangeInGroups(label: string, newGroups: ReadonlyArray<{ id: string; label: string; orgId: string | null }>, parents: ReadonlyMap<string, string>, after: Positions): Promise<void> {
-    const ids = [...after.keys()];
-    const before = { settings: this.settings, positions: this.positions(ids), parents: new Map(ids.map((id) => [id, (this.cy.getElementById(id).data('parent') as string | undefined) ?? null])) };
-    const known = new Set(this.settings.groups.map((g) => g.id));
-    const added = newGroups.filter((g) => !known.has(g.id));
-    const next: ChartSettings = { ...this.settings, groups: [...this.settings.groups, ...added.map((g) => ({ ...g, collapsed: false }))] };
-    const moveTo = (parentOf: (id: string) => string | null) => {
-      for (const id of ids) {
-        const n = this.cy.getElementById(id);
-        const p = parentOf(id);
-        if (((n.data('parent') as string | undefined) ?? null) !== p) n.move({ parent: p });
-      }
-    };
-    return this.history.run({
-      label,
-      do: () => {
-        this.settings = next;
-        this.cy.batch(() => {
-          this.addGroups(added.map((g) => g.id));
-          moveTo((id) => (parents.has(id) ? groupNodeId(parents.get(id)!) : null));
-        });
-        this.setPositions(after);
-        this.afterGroupChange(ids);
-      },
-      undo: () => {
-        this.settings = before.settings;
-        this.cy.batch(() => {
-          moveTo((id) => before.parents.get(id) ?? null);
-          for (const g of added) this.cy.getElementById(groupNodeId(g.id)).remove();
-        });
-        this.setPositions(before.positions);
-        this.afterGroupChange(ids);
-      },
-    });
-  }
-
-  ungroup(gid: string): Promise<void> {
-    const box = this.cy.getElementById(groupNodeId(gid));
-    const ids = box.children().map((n) => n.id());
-    const before = this.settings;
-    return this.history.run({
-      label: 'ungroup',
-      do: () => {
-        this.settings = { ...this.settings, groups: this.settings.groups.filter((g) => g.id !== gid) };
-        this.cy.batch(() => {
-          for (const id of ids) this.cy.getElementById(id).move({ parent: null });
-          this.cy.getElementById(groupNodeId(gid)).remove();
-        });
-        this.afterGroupChange(ids);
-      },
-      undo: () => {
-        this.settings = before;
-        this.cy.batch(() => {
-          this.addGroups([gid]);
-          for (const id of ids) this.cy.getElementById(id).move({ parent: groupNodeId(gid) });
-        });
-        this.afterGroupChange(ids);
-      },
-    });
-  }
-
   /** An entity's caption changed in the case: its node, and the box it heads, show the new one. */
   captionChanged(id: string, caption: string): void {
     this.cy.getElementById(id).data('label', caption);
@@ -413,62 +299,6 @@ export class ChartController {
     this.settings = { ...this.settings, groups: this.settings.groups.map((g) => (g.orgId === id ? { ...g, label: caption } : g)) };
     this.saver.touchSettings();
     this.refreshView();
-  }
-
-  toggleCollapse(gid: string): Promise<void> {
-    const groups = this.settings.groups.map((g) => (g.id === gid ? { ...g, collapsed: !g.collapsed } : g));
-    return this.changeSettings('collapse', { ...this.settings, groups });
-  }
-
-  private afterGroupChange(ids: readonly string[]): void {
-    this.saver.touch(ids);
-    this.saver.touchSettings();
-    this.refreshView();
-  }
-
-  /** A new link in the case, drawn on the chart; undo deletes it from the case again. */
-  createLink(schema: string, from: string, to: string, properties: Record<string, string[]>, sourceId?: string): Promise<void> {
-    let linkId: string | null = null;
-    return this.history.run({
-      label: 'link',
-      do: async () => {
-        linkId = (await call('link.create', { schema, from, to, properties, ...(sourceId ? { sourceId } : {}) })).id;
-        const els = await call('chart.elements', { entityIds: [from], withIds: [to] });
-        const edge = els.edges.find((e) => e.id === linkId);
-        if (edge) this.cy.batch(() => this.addRaw([], [edge], { x: 0, y: 0 }));
-        this.refreshView();
-      },
-      undo: async () => {
-        if (!linkId) return;
-        await call('entity.delete', { id: linkId });
-        this.cy.getElementById(linkId).remove();
-        linkId = null;
-        this.refreshView();
-      },
-    });
-  }
-
-  /** A new entity of the case at a place on the chart; undo deletes it from the case again. */
-  createEntity(schema: string, properties: Record<string, string[]>, at: Position, sourceId?: string): Promise<void> {
-    let id: string | null = null;
-    return this.history.run({
-      label: 'entity',
-      do: async () => {
-        id = (await call('entity.create', { schema, properties, ...(sourceId ? { sourceId } : {}) })).id;
-        const els = await call('chart.elements', { entityIds: [id], withIds: [] });
-        this.cy.batch(() => this.addRaw(els.nodes.map((n) => ({ ...n, x: at.x, y: at.y })), [], at));
-        this.saver.touch([id]);
-        this.refreshView();
-      },
-      undo: async () => {
-        if (!id) return;
-        await call('entity.delete', { id });
-        this.cy.getElementById(id).remove();
-        this.saver.touch([id]);
-        id = null;
-        this.refreshView();
-      },
-    });
   }
 
   /** The nodes with these ids, in one pass (a selector per id would be quadratic at 10,000). */

@@ -328,8 +328,12 @@ export function attachCulling(cy: Core): void {
   const elements = r.drawCachedElements.bind(r);
   const nodes = r.drawCachedNodes.bind(r);
   const layered = r.drawLayeredElements.bind(r);
-  // The view's last change; SETTLE_MS later one full-detail frame.
+  // The view's last change, and the frames drawn since: at rest once SETTLE_MS have passed and
+  // a frame has been drawn since the change (time alone would call a loaded machine's slow frames
+  // "rest" and draw each of them in full detail, making them slower still).
   let movedAt = -Infinity;
+  let framesSinceMove = 1;
+  cy.on('render', () => void framesSinceMove++);
   // Any change to what is drawn makes the links' picture stale.
   let version = 0;
   cy.on('add remove position style data select unselect class', () => void version++);
@@ -337,6 +341,7 @@ export function attachCulling(cy: Core): void {
   let settle: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
     movedAt = performance.now();
+    framesSinceMove = 0;
     clearTimeout(settle);
     settle = setTimeout(() => {
       if (!cy.destroyed()) cy.forceRender();
@@ -350,7 +355,7 @@ export function attachCulling(cy: Core): void {
     if (!extent || !own(context)) return elements(context, eles, pxRatio, extent);
     const shown = inView(eles, extent);
     const others: RawEle[] = [];
-    const fine = performance.now() - movedAt >= SETTLE_MS;
+    const fine = framesSinceMove >= 1 && performance.now() - movedAt >= SETTLE_MS;
     const transform = context.getTransform();
     const picture = pictures.get(context);
     let used: number;

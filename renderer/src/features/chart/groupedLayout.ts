@@ -1,5 +1,6 @@
 import type { NodeCollection, NodeSingular } from 'cytoscape';
 import type { ChartController } from './controller';
+import { arrangeInGroups } from './groupCommands';
 import { MEMBER_LINKS, planGrouped, type PlanNode } from './groupedPlan';
 import type { LayoutRun } from './layoutRun';
 
@@ -43,7 +44,7 @@ export function runGroupedLayout(ctl: ChartController, nodes: NodeCollection, fi
   const bb = movable.boundingBox({ includeLabels: false });
   const origin = Number.isFinite(bb.x1) ? { x: bb.x1, y: bb.y1 } : { x: 0, y: 0 };
   const after = new Map([...plan.positions].map(([id, p]) => [id, { x: origin.x + p.x, y: origin.y + p.y }]));
-  const done = ctl.arrangeInGroups('layout', plan.newGroups, plan.parents, after).then(() => {
+  const done = arrangeInGroups(ctl, 'layout', plan.newGroups, plan.parents, after).then(() => {
     if (fitAfter) ctl.fit();
   });
   return { done, cancel: () => undefined };

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
+import { useWorkspace } from '../../state/workspace';
+import { useChartTabs } from '../chart/chartTabs';
 import { caseOpened } from './opened';
 
 export function DemoCard() {
@@ -14,7 +16,14 @@ export function DemoCard() {
     setBusy(true);
     setError(null);
     try {
-      caseOpened(await call('case.openDemo', {}));
+      const info = await call('case.openDemo', {});
+      // The first impression is the network, not a list of N1…N107: the demo opens on its chart.
+      const [chart] = await call('chart.list', {});
+      caseOpened(info);
+      if (chart) {
+        useChartTabs.getState().openChart(chart.id, chart.name);
+        useWorkspace.getState().setView('charts');
+      }
     } catch (err) {
       setError(err);
       setBusy(false);
