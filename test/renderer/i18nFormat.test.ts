@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime, formatDuration, formatList, formatNumber, formatPartialDate } from '../../renderer/src/format';
-import { chooseDigits, chooseLanguage, currentIntlTag, initI18n } from '../../renderer/src/i18n';
+import { chooseDigits, chooseLanguage, currentIntlTag, initI18n, isolate } from '../../renderer/src/i18n';
 import { intlTag, systemLanguage } from '../../renderer/src/i18n/languages';
 import { pseudoString } from '../../renderer/src/i18n/pseudo';
 
@@ -101,5 +101,22 @@ describe('pseudo-locale', () => {
     const s = pseudoString('Delete “{{name}}”?');
     expect(s).toMatch(/^\[Đéŀéŧé “\{\{name\}\}”\? ·+\]$/);
     expect(s.length).toBeGreaterThanOrEqual('Delete “{{name}}”?'.length + Math.ceil(6 * 0.4) + 3);
+  });
+});
+
+describe('bidi isolation of interpolated names', () => {
+  it('isolates every name in an Arabic sentence, and an Arabic name in an English one', async () => {
+    await chooseLanguage('ar');
+    expect(i18n.t('lock.text', { name: 'Operation Harbour 2' })).toBe('القضية «\u2068Operation Harbour 2\u2069» مقفلة وقد حُذف مفتاحها من الذاكرة. أدخل عبارة المرور للمتابعة.');
+    await chooseLanguage('en');
+    expect(i18n.t('provenance.by', { bureau: 'NL_NCB' })).toBe('by NL_NCB');
+    expect(i18n.t('provenance.by', { bureau: 'مكتب عمّان' })).toBe('by \u2068مكتب عمّان\u2069');
+  });
+
+  it('leaves bare numbers alone, isolates numbers with spaces (a phone) in right-to-left', () => {
+    expect(isolate('1234', true)).toBe('1234');
+    expect(isolate('١٬٢٣٤', true)).toBe('١٬٢٣٤');
+    expect(isolate('+33 1 23 45 67 89', true)).toBe('\u2068+33 1 23 45 67 89\u2069');
+    expect(isolate('+33 1 23 45 67 89', false)).toBe('+33 1 23 45 67 89');
   });
 });

@@ -18,16 +18,33 @@ export function currentIntlTag(): string {
   return intlTag(i18n.resolvedLanguage ?? i18n.language ?? 'en', digits);
 }
 
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const PLAIN_NUMBER = /^[\p{Nd}٬٫,.]+%?$/u;
+
+/**
+ * A name or value put into a sentence, wrapped in Unicode isolates (FSI … PDI) where the two
+ * directions meet: every value in a right-to-left sentence, and a value holding right-to-left
+ * letters in a left-to-right one. So "Ahmad Al-Khatib" inside Arabic, or "أحمد" followed by a
+ * passport number inside English, keeps its own order and does not pull its neighbours along
+ * (DESIGN.md §10). A bare number needs none.
+ */
+export function isolate(value: string, rtlSentence: boolean): string {
+  if (value === '' || PLAIN_NUMBER.test(value)) return value;
+  return rtlSentence || RTL_LETTER.test(value) ? `\u2068${value}\u2069` : value;
+}
+
 // Numbers interpolated into a sentence ({{count}}, {{n}}) are written in the locale's way too
-// (1 234 in French, ١٢٣ with Arabic digits), so no call site formats them by hand.
+// (1 234 in French, ١٢٣ with Arabic digits), so no call site formats them by hand; strings are
+// isolated as above.
 const formatter: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   add: () => undefined,
   addCached: () => undefined,
-  format: (value: unknown, format?: string): string => {
+  format: (value: unknown, format?: string, lng?: string): string => {
     if (typeof value === 'number' && (format === undefined || format === 'number')) return new Intl.NumberFormat(currentIntlTag()).format(value);
     if (Array.isArray(value) && format === 'list') return new Intl.ListFormat(currentIntlTag(), { type: 'conjunction' }).format(value.map(String));
+    if (typeof value === 'string' && format === undefined) return isolate(value, i18n.dir(lng) === 'rtl');
     return value as string;
   },
 };
