@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, type SchemaDef } from '../../../shared/catalogue';
 import type { EntitySummary } from '../../../shared/entities/dto';
-import type { ExchangeCounts, ImportPreview, PreviewItem } from '../../../shared/exchange/dto';
+import type { ExchangeCounts, ImportPreview, ImportResult, PreviewItem } from '../../../shared/exchange/dto';
 import { naturalSortKey } from '../../../shared/values';
 import type { Case } from '../store/case';
 import { captionFrom, searchText } from '../store/entity-values';
@@ -144,16 +144,11 @@ export class PreviewSink implements PayloadSink {
   }
 }
 
-export interface ApplyCounts {
-  entitiesCreated: number;
-  entitiesMerged: number;
-  linksCreated: number;
-  statementsAdded: number;
-  statementsSeen: number;
-  statementsSkipped: number;
-  sourcesAdded: number;
-  retracted: number;
-}
+/** What applying a package wrote: the counting fields of the import result the contract answers. */
+export type ApplyCounts = Pick<
+  ImportResult,
+  'entitiesCreated' | 'entitiesMerged' | 'linksCreated' | 'statementsAdded' | 'statementsSeen' | 'statementsSkipped' | 'sourcesAdded' | 'retracted'
+>;
 
 /** Writes a verified payload into the case. Call inside one transaction; a Refusal rolls it back. */
 export class ApplySink implements PayloadSink {
