@@ -51,6 +51,7 @@ import { LassoOverlay } from './LassoOverlay';
 import { LinkTypeDialog } from './LinkTypeDialog';
 import { ChartEntityPane } from './ChartEntityPane';
 import { useEntityDrop } from './useEntityDrop';
+import { useSharedSelection } from './sharedSelection';
 import { Minimap } from './Minimap';
 import { NewEntityOnChart } from './NewEntityOnChart';
 import { TargetsDialog } from './TargetsDialog';
@@ -127,6 +128,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
   );
   useChartInteractions(ctl, refs, handlers);
   useEntityDrop(ctl, setError);
+  useSharedSelection(ctl);
 
   const selected = ctl ? ctl.cy.nodes(':selected').not('.group').map((n) => n.id()) : [];
   const selectedGroup = ctl?.cy.nodes('.group:selected').first();
