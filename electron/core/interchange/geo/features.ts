@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getProperty, getSchema, LINK_SCHEMA_NAMES, type SchemaDef } from '../../../../shared/catalogue';
 import { sourceInput } from '../../../../shared/entities/api';
 import type { Job } from '../../jobs';
-import type { ImportSink, Ref, Values } from '../sink';
+import { ImportSink, type Ref, type Values } from '../sink';
 import { addAttribute, addValue, textProp } from '../vocabulary';
 import { looksSwapped } from './swapped';
 
@@ -111,6 +111,7 @@ export async function importFeatures(sink: ImportSink, job: Job, features: reado
       report.skip(row, made.error);
       continue;
     }
+    if (report.wantsSample()) report.sample.push({ row, entities: [{ key: 'place', schema: schema.name, caption: ImportSink.caption(schema, values), merged: made.merged }], links: [] });
     if (fid) {
       byId.set(fid, made.ref);
       if (!known) sink.setExternal(namespace, fid, made.ref);

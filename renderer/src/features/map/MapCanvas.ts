@@ -129,6 +129,11 @@ export class MapCanvas {
     return t ? { x: t.x, y: t.y } : null;
   }
 
+  /** Clusters of the last frame, in screen pixels, biggest first. */
+  drawnClusters(): Array<{ x: number; y: number; count: number }> {
+    return this.targets.filter((t) => t.item.cluster >= 0).map((t) => ({ x: t.x, y: t.y, count: t.item.count })).sort((a, b) => b.count - a.count);
+  }
+
   /** What the last frame drew: entities alone, clusters, wedges. */
   drawnCounts(): { points: number; clusters: number; wedges: number } {
     const points = this.targets.filter((t) => t.item.cluster < 0).length;

@@ -9,7 +9,7 @@ export type Index = Supercluster<{ i: number }, Record<string, never>>;
 export const CLUSTER_MAX_ZOOM = 15;
 
 export function buildIndex(data: Pick<MapData, 'lat' | 'lon'>): Index {
-  const index = new Supercluster<{ i: number }, Record<string, never>>({ radius: 48, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+  const index = new Supercluster<{ i: number }, Record<string, never>>({ radius: 60, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
   const points = new Array<PointFeature<{ i: number }>>(data.lat.length);
   for (let i = 0; i < data.lat.length; i++) {
     points[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [data.lon[i]!, data.lat[i]!] } };

@@ -121,7 +121,7 @@ export function drawWedges(ctx: CanvasRenderingContext2D, v: View, wedges: Wedge
 }
 
 export const POINT_R = 5;
-export const clusterRadius = (count: number) => Math.min(30, 10 + 3 * Math.log2(count));
+export const clusterRadius = (count: number) => Math.min(26, 8 + 2 * Math.log2(count));
 
 /** Hit targets of the last frame, in screen pixels. */
 export interface Target {
@@ -177,6 +177,19 @@ export function drawItems(
     ctx.lineWidth = 2.5;
     ctx.strokeStyle = theme.selected;
     ctx.stroke();
+  }
+  // Captions when few enough entities are drawn alone to read them.
+  if (n > 0 && n <= 300) {
+    ctx.font = '12px sans-serif';
+    ctx.fillStyle = '#f6f7f9';
+    ctx.strokeStyle = 'rgba(17, 20, 24, 0.85)';
+    ctx.lineWidth = 3;
+    for (let k = 0; k < n; k++) {
+      const t = targets[k]!;
+      const caption = p.data.captions[t.item.i]!;
+      ctx.strokeText(caption, t.x + POINT_R + 4, t.y + 4);
+      ctx.fillText(caption, t.x + POINT_R + 4, t.y + 4);
+    }
   }
   ctx.font = 'bold 11px sans-serif';
   ctx.textAlign = 'center';
