@@ -25,6 +25,8 @@ export class MapCanvas {
   private selected = new Set<number>();
   private byId = new Map<string, number>();
   private targets: Target[] = [];
+  private alone: Uint8Array | null = null;
+  private wedgeOwner: number[] = [];
   private frame = 0;
   private drag: { x: number; y: number; moved: boolean } | null = null;
   private readonly ctx: CanvasRenderingContext2D;
@@ -53,10 +55,16 @@ export class MapCanvas {
     canvas.addEventListener('pointerup', this.onUp);
     canvas.addEventListener('wheel', this.onWheel, { passive: false });
     canvas.addEventListener('keydown', this.onKey);
+    // The 1:50m shapes take a moment to project: done once, soon after opening, rather than in
+    // the middle of the first zoom.
+    this.prefetch = setTimeout(() => fineBasemap(() => this.redraw()), 1500);
   }
+
+  private readonly prefetch: ReturnType<typeof setTimeout>;
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.prefetch);
     this.ro.disconnect();
     this.canvas.removeEventListener('pointerdown', this.onDown);
     this.canvas.removeEventListener('pointermove', this.onMove);
@@ -75,6 +83,8 @@ export class MapCanvas {
       wedges.push(wedgeOf(x[i]!, y[i]!, data.lat[i]!, data.wedges[k + 1]!, data.wedges[k + 2]!, data.wedges[k + 3]!));
     }
     this.data = { data, x, y, wedges };
+    this.alone = null;
+    this.wedgeOwner = data.wedges.filter((_, k) => k % 4 === 0);
     this.byId = new Map(data.ids.map((id, i) => [id, i]));
     this.index = buildIndex(data);
     this.redraw();
@@ -137,7 +147,8 @@ export class MapCanvas {
   /** What the last frame drew: entities alone, clusters, wedges. */
   drawnCounts(): { points: number; clusters: number; wedges: number } {
     const points = this.targets.filter((t) => t.item.cluster < 0).length;
-    return { points, clusters: this.targets.length - points, wedges: this.data?.wedges.length ?? 0 };
+    const alone = this.alone;
+    return { points, clusters: this.targets.length - points, wedges: alone ? this.wedgeOwner.filter((i) => alone[i]).length : 0 };
   }
 
   redraw(): void {
@@ -160,9 +171,12 @@ export class MapCanvas {
     drawCities(ctx, v, majorCities(), this.theme);
     const d = this.data;
     if (d && this.index) {
-      drawLinks(ctx, v, d, this.theme);
-      drawWedges(ctx, v, d.wedges, this.theme);
       const items = itemsIn(this.index, visibleBounds(v), v.zoom);
+      const alone = (this.alone ??= new Uint8Array(d.x.length));
+      alone.fill(0);
+      for (const it of items) if (it.cluster < 0) alone[it.i] = 1;
+      drawLinks(ctx, v, d, alone, this.theme);
+      drawWedges(ctx, v, d.wedges, this.wedgeOwner, alone, this.theme);
       this.targets = drawItems(ctx, v, d, items, (si) => this.colourOf(d.data.schemas[si]!), this.selected, this.theme);
     }
     this.lastDrawMs = performance.now() - t0;

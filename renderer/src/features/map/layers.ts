@@ -82,27 +82,44 @@ export interface Placed {
   wedges: Wedge[];
 }
 
-export function drawLinks(ctx: CanvasRenderingContext2D, v: View, p: Placed, theme: Theme): void {
+/** Links drawn in a frame at most: Skia strokes long crossing lines slowly in software. */
+export const MAX_LINKS_DRAWN = 5000;
+
+/**
+ * Links with at least one end drawn alone (`alone[i]` is 1): links inside clusters stay hidden until
+ * the cluster opens. One-pixel lines (Skia's fast hairline path) in batches.
+ */
+export function drawLinks(ctx: CanvasRenderingContext2D, v: View, p: Placed, alone: Uint8Array, theme: Theme): number {
   const l = p.data.links;
-  if (l.length === 0) return;
+  if (l.length === 0) return 0;
   const s = scaleOf(v);
   const ox = v.width / 2 - v.cx * s;
   const oy = v.height / 2 - v.cy * s;
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.link;
+  let drawn = 0;
   ctx.beginPath();
-  for (let k = 0; k < l.length; k += 2) {
+  for (let k = 0; k < l.length && drawn < MAX_LINKS_DRAWN; k += 2) {
     const a = l[k]!;
     const b = l[k + 1]!;
+    if (!alone[a] && !alone[b]) continue;
     ctx.moveTo(p.x[a]! * s + ox, p.y[a]! * s + oy);
     ctx.lineTo(p.x[b]! * s + ox, p.y[b]! * s + oy);
+    if (++drawn % 250 === 0) {
+      ctx.stroke();
+      ctx.beginPath();
+    }
   }
-  ctx.lineWidth = 1.2;
-  ctx.strokeStyle = theme.link;
   ctx.stroke();
+  return drawn;
 }
 
-export function drawWedges(ctx: CanvasRenderingContext2D, v: View, wedges: Wedge[], theme: Theme): void {
+/** The wedges of entities drawn alone (a cluster hides its cell sites' wedges). */
+export function drawWedges(ctx: CanvasRenderingContext2D, v: View, wedges: Wedge[], owner: readonly number[], alone: Uint8Array, theme: Theme): void {
   const s = scaleOf(v);
-  for (const w of wedges) {
+  for (let k = 0; k < wedges.length; k++) {
+    if (!alone[owner[k]!]) continue;
+    const w = wedges[k]!;
     const [x, y] = toScreen(v, w.x, w.y);
     const r = Math.max(w.r * s, 14);
     if (x + r < 0 || y + r < 0 || x - r > v.width || y - r > v.height) continue;
