@@ -10,6 +10,7 @@ import { entitiesApi } from './entities/api';
 import { exchangeApi } from './exchange/api';
 import { interchangeApi } from './interchange/api';
 import { hostApi } from './host/api';
+import { mapApi } from './map/api';
 
 // The one contract between the renderer and the core (DESIGN.md §2). The preload, the main-process
 // router, the Playwright bridge and the CLI are all typed by this table; nothing else names a
@@ -27,6 +28,7 @@ export const coreApi = {
   ...cooperationApi,
   ...casefileApi,
   ...attachmentsApi,
+  ...mapApi,
 } as const;
 
 export { hostApi };

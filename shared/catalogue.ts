@@ -12,6 +12,8 @@ export const PROPERTY_TYPES = [
   'identifier',
   'address',
   'number',
+  'latitude',
+  'longitude',
   'text',
   'entity',
 ] as const;
@@ -58,6 +60,8 @@ const legalEntity = [
   p('incorporationDate', 'Incorporation date', 'date'),
   p('topics', 'Topics', 'text'),
 ];
+// A place on the map (issue 19): WGS 84 degrees, each a value with its own source and grading.
+const located = [p('latitude', 'Latitude', 'latitude'), p('longitude', 'Longitude', 'longitude')];
 const interval = [p('startDate', 'Start date', 'date'), p('endDate', 'End date', 'date'), p('date', 'Date', 'date')];
 const linkBase = [...interval, p('summary', 'Summary', 'text'), p('weight', 'Strength', 'number')];
 const PARTY = ['Person', 'Organization', 'Company', 'LegalEntity'] as const;
@@ -105,6 +109,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
       p('city', 'City', 'text'),
       p('country', 'Country', 'country'),
       p('notes', 'Notes', 'text'),
+      ...located,
     ],
   },
   {
@@ -164,7 +169,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
     label: 'Real estate',
     plural: 'Real estate',
     caption: ['name', 'address', 'cadastralCode'],
-    properties: [...thing, p('address', 'Address', 'address'), p('cadastralCode', 'Cadastral code', 'identifier')],
+    properties: [...thing, p('address', 'Address', 'address'), p('cadastralCode', 'Cadastral code', 'identifier'), ...located],
   },
   {
     name: 'Identification',
@@ -214,7 +219,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
     label: 'Event',
     plural: 'Events',
     caption: ['name', 'date'],
-    properties: [...thing, ...interval, p('location', 'Location', 'address'), p('summary', 'Summary', 'text')],
+    properties: [...thing, ...interval, p('location', 'Location', 'address'), p('summary', 'Summary', 'text'), ...located],
   },
   {
     name: 'Document',

@@ -8,6 +8,7 @@ import { cooperationHandlers } from './cooperation/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { interchangeHandlers } from './interchange/handlers';
+import { mapHandlers } from './map/handlers';
 import type { Session } from './session';
 
 // The implementation of every core method of the contract: one slice per feature, as shared/api.ts
@@ -24,5 +25,6 @@ export function createHandlers(session: Session): Handlers {
     ...cooperationHandlers(session),
     ...casefileHandlers(session),
     ...attachmentHandlers(session),
+    ...mapHandlers(session),
   };
 }

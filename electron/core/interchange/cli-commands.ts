@@ -13,7 +13,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export const INTERCHANGE_COMMANDS: Record<string, Command> = {
   import: {
     usage: `cordon import FILE --format ${IMPORT_FORMATS.join('|')} INPUT [--mapping SPEC.json] [--source ID] [--dry-run] [--json]`,
-    summary: 'Import a spreadsheet, i2 chart, FtM, GraphML or GEXF file in one transaction; prints what was created, merged and skipped (and why).',
+    summary: 'Import a spreadsheet, i2 chart, FtM, GraphML, GEXF, GeoJSON or KML file in one transaction; prints what was created, merged and skipped (and why).',
     positionals: ['FILE', 'INPUT'],
     options: { json: { type: 'boolean' }, format: { type: 'string' }, mapping: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     async run(ctx) {

@@ -15,6 +15,9 @@ export const MAX_BYTES: Record<string, number> = {
   anx: 200 * MiB,
   graphml: 200 * MiB,
   gexf: 200 * MiB,
+  // Parsed whole (a GeoJSON document is one JSON value; KML needs a DOM).
+  geojson: 200 * MiB,
+  kml: 200 * MiB,
 };
 
 export function humanBytes(n: number): string {
