@@ -1,6 +1,7 @@
 // Code rules. The layer rules (which folder may import what, DESIGN.md §2) and the import-cycle
 // rule are dependency-cruiser's: .dependency-cruiser.cjs, run by `npm run lint` after ESLint.
 import vitest from '@vitest/eslint-plugin';
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -23,6 +24,27 @@ export default tseslint.config(
       'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
       'vitest/no-conditional-expect': 'error',
       'vitest/no-standalone-expect': 'error',
+    },
+  },
+  {
+    // No hard-coded user-facing text in the renderer's JSX (DESIGN.md §10): JSX text through
+    // eslint-plugin-i18next, and the attributes people read (title, placeholder, label, text…) when
+    // they hold words. Codes, paths and examples such as NL_NCB, EUR, /media/usb stay literal.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name=/^(title|placeholder|aria-label|aria-description|label|text|helperText|content|alt)$/] > Literal[value=/^(?!.*\\x2F)(?=.*[a-z]{2})/]',
+          message: 'User-facing text goes through t() (renderer/src/i18n/en.json).',
+        },
+        {
+          selector: 'JSXAttribute[name.name=/^(title|placeholder|aria-label|aria-description|label|text|helperText|content|alt)$/] > JSXExpressionContainer > Literal[value=/^(?!.*\\x2F)(?=.*[a-z]{2})/]',
+          message: 'User-facing text goes through t() (renderer/src/i18n/en.json).',
+        },
+      ],
     },
   },
 );

@@ -11,7 +11,7 @@ export function HandlingBanner() {
     <div className={`handling-banner tlp-${level}`} role="status" aria-label={t('banner.label')} data-testid="handling-banner">
       {handling || tlp ? (
         <>
-          {tlp && <span className="banner-tlp">TLP:{tlp}</span>}
+          {tlp && <span className="banner-tlp">{`TLP:${tlp}`}</span>}
           {handling && <span className="banner-handling">{t('banner.handling', { code: handling })}</span>}
         </>
       ) : (

@@ -3,6 +3,7 @@ import { LockIcon, LogOutIcon, ShieldIcon } from '@blueprintjs/icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../features/search/SearchBox';
+import { SettingsButton } from '../features/settings/SettingsDialog';
 import { useSession } from '../state/session';
 import { closeCase, lockCase } from './caseActions';
 import { ErrorCallout } from './ErrorCallout';
@@ -55,6 +56,8 @@ export function TopBar() {
         <SearchBox inputRef={searchRef} />
       </NavbarGroup>
       <NavbarGroup align="end">
+        <SettingsButton />
+        <NavbarDivider />
         <Tooltip content={t('top.lockHint')}>
           <Button variant="minimal" icon={<LockIcon />} text={t('top.lock')} onClick={() => void lock()} aria-keyshortcuts="Control+L" />
         </Tooltip>

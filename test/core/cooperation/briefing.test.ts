@@ -61,8 +61,8 @@ describe('briefing pack', () => {
     expect(pages[2]).toMatch(/Key players[\s\S]*1 +Marta Ferreira +Person +2 +1\.000/);
     expect(pages[2]).toMatch(/Intercept 12 +eu4x4 +B2 +H1 +AMBER +IT/);
     expect(pages[2]).toMatch(/ES to check the courier’s travel to Algeciras/);
-    // Item 2: a name outside the standard font's range, transliterated rather than lost.
-    expect(pages[3]).toMatch(/Zhanna Orlova/);
+    // Item 2: a Cyrillic name in its own script (issue 22: names are never transliterated).
+    expect(pages[3]).toMatch(/Жанна Орлова/);
     expect(pages[3]).toMatch(/Covert report 7 +eu4x4 +A1 +H3 +AMBER +IT/);
     expect(pages[4]).toMatch(/Open a joint investigation team[\s\S]*Protect the covert source[\s\S]*Send travel records +ES +2025-06-01/);
     expect(await auditActions(core)).toContain('meeting.briefing');

@@ -1,6 +1,6 @@
-import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFPage, type RGB } from 'pdf-lib';
+import type { Typesetter } from '../../pdf/typeset';
 import type { BriefingItem } from './content';
-import { fit } from './pdf-text';
 
 // An agenda item's network drawn as vector shapes straight into the PDF, from the chart's saved
 // positions: no browser, no raster step, sharp at any zoom. Links are grey lines, entities discs
@@ -28,10 +28,10 @@ export interface Box {
   height: number;
 }
 
-export function drawNetwork(page: PDFPage, font: PDFFont, item: Pick<BriefingItem, 'nodes' | 'edges' | 'keyPlayers'>, box: Box): void {
+export function drawNetwork(page: PDFPage, ts: Typesetter, item: Pick<BriefingItem, 'nodes' | 'edges' | 'keyPlayers'>, box: Box): void {
   page.drawRectangle({ ...box, borderColor: rgb(0.75, 0.75, 0.78), borderWidth: 0.6, color: rgb(0.985, 0.985, 0.99) });
   if (item.nodes.length === 0) {
-    page.drawText('No entities or chart linked to this item.', { x: box.x + 12, y: box.y + box.height / 2, size: 9, font, color: OTHER });
+    ts.draw(page, 'No entities or chart linked to this item.', { x: box.x + 12, y: box.y + box.height / 2, size: 9, color: OTHER });
     return;
   }
   const pad = 28;
@@ -54,17 +54,17 @@ export function drawNetwork(page: PDFPage, font: PDFFont, item: Pick<BriefingIte
     const r = key.has(n.id) ? 6.5 : 4.5;
     page.drawCircle({ x: p.x, y: p.y, size: r, color: COLOURS[n.schema] ?? OTHER, ...(key.has(n.id) ? { borderColor: rgb(0.1, 0.1, 0.12), borderWidth: 1 } : {}) });
     if (labelled && !labelled.has(n.id)) continue;
-    const label = fit(font, 6.5, n.caption, 90);
-    const w = font.widthOfTextAtSize(label, 6.5);
+    const label = ts.fit(n.caption, 6.5, 90);
+    const w = ts.width(label, 6.5);
     // A pale backing keeps the label readable where a link crosses it.
     page.drawRectangle({ x: p.x - w / 2 - 1.5, y: p.y - r - 9.5, width: w + 3, height: 8.5, color: rgb(0.985, 0.985, 0.99), opacity: 0.85 });
-    page.drawText(label, { x: p.x - w / 2, y: p.y - r - 8, size: 6.5, font, color: rgb(0.15, 0.15, 0.18) });
+    ts.draw(page, label, { x: p.x - w / 2, y: p.y - r - 8, size: 6.5, color: rgb(0.15, 0.15, 0.18) });
   }
   // Legend: the types present, bottom left.
   let lx = box.x + 8;
   for (const schema of [...new Set(item.nodes.map((n) => n.schema))].sort()) {
     page.drawCircle({ x: lx + 3, y: box.y + 8, size: 3, color: COLOURS[schema] ?? OTHER });
-    page.drawText(schema, { x: lx + 9, y: box.y + 5.5, size: 6.5, font, color: OTHER });
-    lx += 16 + font.widthOfTextAtSize(schema, 6.5);
+    ts.draw(page, schema, { x: lx + 9, y: box.y + 5.5, size: 6.5, color: OTHER });
+    lx += 16 + ts.width(schema, 6.5);
   }
 }

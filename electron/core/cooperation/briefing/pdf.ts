@@ -1,10 +1,10 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { Typesetter } from '../../pdf/typeset';
 import { drawNetwork } from './chart-drawing';
 import type { BriefingContent, BriefingItem } from './content';
-import { fit, printable, wrap } from './pdf-text';
 
-// The briefing pack as a PDF (A4), written in memory with pdf-lib and the standard fonts: no
-// network, no browser. A cover with the highest handling code of the pack; the agenda; per item
+// The briefing pack as a PDF (A4), written in memory with pdf-lib and the bundled Noto fonts
+// (electron/core/pdf: every script, shaped, in bidi order, subset): no network, no browser. A cover with the highest handling code of the pack; the agenda; per item
 // its network, key players and graded sources, and the minutes; the decisions and action items.
 // Every page carries the handling marking in its footer, stamped once the page count is known.
 
@@ -14,11 +14,6 @@ const BOTTOM = 60;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.4, 0.4, 0.45);
 const ALERT = rgb(0.7, 0.05, 0.05);
-
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-}
 
 export function markingText(c: Pick<BriefingContent, 'handling' | 'tlp'>): string {
   return `HANDLING ${c.handling ?? 'none recorded'} · TLP:${c.tlp ?? 'none recorded'}`;
@@ -30,7 +25,7 @@ class Flow {
   y = 0;
   constructor(
     readonly doc: PDFDocument,
-    readonly f: Fonts,
+    readonly ts: Typesetter,
   ) {
     this.newPage();
   }
@@ -43,11 +38,10 @@ class Flow {
   }
   text(text: string, opts: { size?: number; bold?: boolean; colour?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}): void {
     const size = opts.size ?? 10;
-    const font = opts.bold ? this.f.bold : this.f.regular;
-    for (const line of wrap(font, size, text, A4[0] - 2 * M - (opts.indent ?? 0))) {
+    for (const line of this.ts.wrap(text, size, A4[0] - 2 * M - (opts.indent ?? 0), opts.bold)) {
       this.need(size * 1.35);
       this.y -= size * 1.35;
-      this.page.drawText(line, { x: M + (opts.indent ?? 0), y: this.y, size, font, color: opts.colour ?? INK });
+      this.ts.draw(this.page, line, { x: M + (opts.indent ?? 0), y: this.y, size, bold: opts.bold ?? false, color: opts.colour ?? INK });
     }
     this.y -= opts.gap ?? 2;
   }
@@ -64,8 +58,7 @@ class Flow {
       this.y -= size * 1.6;
       let x = M;
       columns.forEach((col, i) => {
-        const font = bold ? this.f.bold : this.f.regular;
-        this.page.drawText(fit(font, size, cells[i] ?? '', col.width - 6), { x, y: this.y, size, font, color: bold ? MUTED : INK });
+        this.ts.draw(this.page, this.ts.fit(cells[i] ?? '', size, col.width - 6, bold), { x, y: this.y, size, bold, color: bold ? MUTED : INK });
         x += col.width;
       });
     };
@@ -78,12 +71,12 @@ class Flow {
 
 function cover(flow: Flow, c: BriefingContent): void {
   const { page } = flow;
-  const { bold } = flow.f;
+  const { ts } = flow;
   const m = c.meeting;
-  const marking = printable(bold, markingText(c));
+  const marking = markingText(c);
   const boxW = A4[0] - 2 * M;
   page.drawRectangle({ x: M, y: A4[1] - M - 46, width: boxW, height: 46, borderColor: ALERT, borderWidth: 1.5 });
-  page.drawText(marking, { x: M + (boxW - bold.widthOfTextAtSize(marking, 16)) / 2, y: A4[1] - M - 30, size: 16, font: bold, color: ALERT });
+  ts.draw(page, marking, { x: M + (boxW - ts.width(marking, 16, true)) / 2, y: A4[1] - M - 30, size: 16, bold: true, color: ALERT });
   flow.y = A4[1] - M - 110;
   flow.text('BRIEFING PACK', { size: 12, bold: true, colour: MUTED, gap: 6 });
   flow.text(m.title, { size: 24, bold: true, gap: 10 });
@@ -98,7 +91,7 @@ function cover(flow: Flow, c: BriefingContent): void {
     size: 9,
     colour: MUTED,
   });
-  page.drawText(marking, { x: M + (boxW - bold.widthOfTextAtSize(marking, 12)) / 2, y: BOTTOM + 10, size: 12, font: bold, color: ALERT });
+  ts.draw(page, marking, { x: M + (boxW - ts.width(marking, 12, true)) / 2, y: BOTTOM + 10, size: 12, bold: true, color: ALERT });
 }
 
 function agenda(flow: Flow, c: BriefingContent): void {
@@ -114,7 +107,7 @@ function item(flow: Flow, i: BriefingItem): void {
   const height = 300;
   flow.need(height + 10);
   flow.y -= height;
-  drawNetwork(flow.page, flow.f.regular, i, { x: M, y: flow.y, width: A4[0] - 2 * M, height });
+  drawNetwork(flow.page, flow.ts, i, { x: M, y: flow.y, width: A4[0] - 2 * M, height });
   flow.y -= 6;
   flow.heading('Key players', 11);
   if (i.keyPlayers.length === 0) flow.text('None: no entities on this item.', { size: 9, colour: MUTED });
@@ -172,34 +165,36 @@ function outcomes(flow: Flow, c: BriefingContent): void {
 }
 
 /** The marking on every page, with the page number: drawn last, when the count is known. */
-function footers(doc: PDFDocument, f: Fonts, c: BriefingContent): void {
+function footers(doc: PDFDocument, ts: Typesetter, c: BriefingContent): void {
   const pages = doc.getPages();
-  const marking = printable(f.bold, markingText(c));
-  const title = fit(f.regular, 7.5, `Briefing pack · ${c.meeting.title}${c.recipient ? ` · for ${c.recipient}` : ''}`, 230);
+  const marking = markingText(c);
+  const title = ts.fit(`Briefing pack · ${c.meeting.title}${c.recipient ? ` · for ${c.recipient}` : ''}`, 7.5, 230);
   pages.forEach((page, n) => {
     page.drawLine({ start: { x: M, y: 38 }, end: { x: A4[0] - M, y: 38 }, thickness: 0.4, color: MUTED });
-    page.drawText(marking, { x: M, y: 26, size: 8, font: f.bold, color: ALERT });
-    page.drawText(title, { x: A4[0] / 2 - f.regular.widthOfTextAtSize(title, 7.5) / 2 + 40, y: 26, size: 7.5, font: f.regular, color: MUTED });
+    ts.draw(page, marking, { x: M, y: 26, size: 8, bold: true, color: ALERT });
+    ts.draw(page, title, { x: A4[0] / 2 - ts.width(title, 7.5) / 2 + 40, y: 26, size: 7.5, color: MUTED });
     const num = `page ${n + 1} / ${pages.length}`;
-    page.drawText(num, { x: A4[0] - M - f.regular.widthOfTextAtSize(num, 8), y: 26, size: 8, font: f.regular, color: MUTED });
+    ts.draw(page, num, { x: A4[0] - M - ts.width(num, 8), y: 26, size: 8, color: MUTED });
   });
 }
 
 export async function briefingPdf(c: BriefingContent): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
   const when = new Date(c.generatedAt);
-  const f: Fonts = { regular: doc.embedStandardFont(StandardFonts.Helvetica), bold: doc.embedStandardFont(StandardFonts.HelveticaBold) };
-  doc.setTitle(`Briefing pack: ${printable(f.regular, c.meeting.title)}`);
+  // Every string the pack draws comes from the content or from the Latin labels here, so the
+  // content's text tells which font files (scripts) to embed.
+  const ts = await Typesetter.create(doc, JSON.stringify(c));
+  doc.setTitle(`Briefing pack: ${c.meeting.title}`);
   doc.setProducer('Cordon');
   doc.setCreator('Cordon');
   doc.setCreationDate(when);
   doc.setModificationDate(when);
-  const flow = new Flow(doc, f);
+  const flow = new Flow(doc, ts);
   cover(flow, c);
   agenda(flow, c);
   for (const i of c.items) item(flow, i);
   outcomes(flow, c);
-  footers(doc, f, c);
+  footers(doc, ts, c);
   const bytes = await doc.save();
   return { bytes, pages: doc.getPageCount() };
 }

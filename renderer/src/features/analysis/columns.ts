@@ -1,5 +1,5 @@
 import type { AnalysisColumn, AnalysisResult, AnalysisRow } from '../../../../shared/analysis/dto';
-import i18n from 'i18next';
+import { currentIntlTag } from '../../i18n';
 import { formatNumber } from '../../format';
 
 // The table's columns: every column of the result, in its order, plus "bridge ties" (how many of
@@ -37,7 +37,7 @@ export function cellValue(row: AnalysisRow, key: ColumnKey, bridges: Map<string,
 const SCORE = { maximumFractionDigits: 4, minimumFractionDigits: 4 } as const;
 
 export function formatScore(v: number): string {
-  return new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', SCORE).format(v);
+  return new Intl.NumberFormat(currentIntlTag(), SCORE).format(v);
 }
 
 /** A cell for display; flags as yes/no text given by the caller. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChartSummary } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
-import { formatNumber } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { useChartTabs } from './chartTabs';
 
 /** The case's charts: create, open, rename, delete. */
@@ -99,7 +99,7 @@ export function ChartList() {
                   )}
                 </td>
                 <td>{formatNumber(c.items)}</td>
-                <td>{new Date(c.updatedAt).toLocaleString()}</td>
+                <td>{formatDateTime(c.updatedAt)}</td>
                 <td className="row-actions">
                   <Button variant="minimal" icon={<EditIcon />} aria-label={t('chart.rename')} onClick={() => setRenaming({ id: c.id, name: c.name })} />
                   <Button variant="minimal" intent="danger" icon={<TrashIcon />} aria-label={t('chart.delete')} onClick={() => setDeleting(c)} />

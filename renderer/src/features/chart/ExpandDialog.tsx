@@ -86,10 +86,10 @@ export function ExpandDialog({ from, onChart, onClose, onAdd }: Props) {
             <InputGroup id="expand-grade" value={minGrade} onValueChange={changed(setMinGrade)} placeholder="B2" maxLength={2} />
           </FormGroup>
           <FormGroup label={t('chart.expand.from')} labelFor="expand-from">
-            <InputGroup id="expand-from" value={dateFrom} onValueChange={changed(setDateFrom)} placeholder="YYYY-MM-DD" />
+            <InputGroup id="expand-from" value={dateFrom} onValueChange={changed(setDateFrom)} placeholder={t('analysis.scope.datePlaceholder')} />
           </FormGroup>
           <FormGroup label={t('chart.expand.to')} labelFor="expand-to">
-            <InputGroup id="expand-to" value={dateTo} onValueChange={changed(setDateTo)} placeholder="YYYY-MM-DD" />
+            <InputGroup id="expand-to" value={dateTo} onValueChange={changed(setDateTo)} placeholder={t('analysis.scope.datePlaceholder')} />
           </FormGroup>
         </div>
         {preview && (

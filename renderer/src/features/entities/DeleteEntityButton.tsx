@@ -41,7 +41,7 @@ export function DeleteEntityButton({ entity }: { entity: EntityDetail }) {
         onCancel={() => setOpen(false)}
         canEscapeKeyCancel
       >
-        <p>{t('entity.deleteText', { name: entity.caption || entity.id, links: entity.links.length })}</p>
+        <p>{entity.links.length === 0 ? t('entity.deleteTextNoLinks', { name: entity.caption || entity.id }) : t('entity.deleteText', { name: entity.caption || entity.id, count: entity.links.length })}</p>
         <ErrorCallout error={error} />
       </Alert>
     </>

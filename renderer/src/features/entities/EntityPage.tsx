@@ -38,13 +38,11 @@ export function EntityPage() {
         <SchemaIcon schema={detail.schema} size={24} />
         <div className="entity-heading">
           <H2 id="entity-title" className="entity-title">
-            {detail.endpoints
-              ? t('entity.linkTitle', { from: detail.endpoints.source.caption, to: detail.endpoints.target.caption })
-              : detail.caption || t('entity.noCaption')}
+            {detail.endpoints ? t('entity.linkTitle', { from: detail.endpoints.source.caption, to: detail.endpoints.target.caption }) : <bdi>{detail.caption || t('entity.noCaption')}</bdi>}
           </H2>
           <div className="entity-sub muted">
             <span>{schemaLabel(detail.schema)}</span>
-            {detail.endpoints && detail.caption && <span> {detail.caption}</span>} · <span className="mono">{detail.id}</span> ·{' '}
+            {detail.endpoints && detail.caption && <bdi> {detail.caption}</bdi>} · <bdi className="mono">{detail.id}</bdi> ·{' '}
             <span>{t('entity.updated', { date: formatDateTime(detail.updatedAt) })}</span>
           </div>
         </div>

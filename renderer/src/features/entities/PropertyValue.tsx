@@ -2,29 +2,30 @@ import type { PropertyDef } from '../../../../shared/catalogue';
 import { countryName, formatNumber, formatPartialDate } from '../../format';
 import { useWorkspace } from '../../state/workspace';
 
-/** A value shown by its type; the stored text stays available as the tooltip. */
+/** A value shown by its type; the stored text stays available as the tooltip. Each value is a
+ * <bdi>: isolated, its direction from its own first letter (an Arabic name beside a Latin number). */
 export function PropertyValue({ def, value }: { def: PropertyDef | undefined; value: string }) {
   const select = useWorkspace((s) => s.select);
   switch (def?.type) {
     case 'date':
-      return <span title={value}>{formatPartialDate(value)}</span>;
+      return <bdi title={value}>{formatPartialDate(value)}</bdi>;
     case 'country':
-      return <span title={value}>{countryName(value)}</span>;
+      return <bdi title={value}>{countryName(value)}</bdi>;
     case 'number': {
       const n = Number(value);
-      return <span title={value}>{Number.isFinite(n) ? formatNumber(n) : value}</span>;
+      return <bdi title={value}>{Number.isFinite(n) ? formatNumber(n) : value}</bdi>;
     }
     case 'iban':
     case 'identifier':
     case 'phone':
-      return <span className="mono">{value}</span>;
+      return <bdi className="mono">{value}</bdi>;
     case 'entity':
       return (
         <a href="#" className="mono" onClick={(e) => (e.preventDefault(), select(value))}>
-          {value}
+          <bdi>{value}</bdi>
         </a>
       );
     default:
-      return <span className="value-text">{value}</span>;
+      return <bdi className="value-text">{value}</bdi>;
   }
 }

@@ -30,9 +30,11 @@ export interface GanttProps {
 
 /** Phases and tasks on a day scale: bars from start to end day (inclusive), dependency arrows
  * from the end of what must be done first to the start of what waits for it. A bar dragged
- * sideways moves by whole days when dropped; a click selects it for the edit form. */
+ * sideways moves by whole days when dropped; a click selects it for the edit form. In a
+ * right-to-left language time runs from right to left, labels on the right (mirrored x). */
 export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const rtl = i18n.dir(i18n.resolvedLanguage) === 'rtl';
   const [drag, setDrag] = useState<{ id: string; x0: number; dx: number } | null>(null);
   const rows: Row[] = [];
   const taskRow = (task: OperationDetail['tasks'][number]): Row => ({
@@ -58,6 +60,9 @@ export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
   const width = LABEL_W + days * dw + 100;
   const height = AXIS_H + rows.length * ROW_H + 8;
   const x = (day: number) => LABEL_W + (day - first) * dw;
+  // A left-to-right x (of something `w` wide) as drawn: mirrored in right-to-left languages.
+  const mx = (px: number, w = 0) => (rtl ? width - px - w : px);
+  const sign = rtl ? -1 : 1;
   const rowY = (i: number) => AXIS_H + i * ROW_H;
   const index = new Map(rows.map((r, i) => [r.id, i]));
   const tickEvery = Math.max(1, Math.ceil(70 / dw));
@@ -71,7 +76,7 @@ export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
   const follow = (e: PointerEvent<SVGRectElement>) => drag && setDrag({ ...drag, dx: e.clientX - drag.x0 });
   const drop = (r: Row) => () => {
     if (!drag) return;
-    const days = Math.round(drag.dx / dw);
+    const days = sign * Math.round(drag.dx / dw);
     setDrag(null);
     if (days === 0) onSelect(r.kind, r.id);
     else onMove(r.kind, r.id, days);
@@ -87,20 +92,20 @@ export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
         </defs>
         {ticks.map((d) => (
           <g key={d}>
-            <line x1={x(d)} x2={x(d)} y1={AXIS_H - 6} y2={height} className="gantt-grid" />
-            <text x={x(d) + 3} y={AXIS_H - 10} className="gantt-tick">
+            <line x1={mx(x(d))} x2={mx(x(d))} y1={AXIS_H - 6} y2={height} className="gantt-grid" />
+            <text x={mx(x(d) + 3)} y={AXIS_H - 10} className="gantt-tick">
               {dayText(d)}
             </text>
           </g>
         ))}
         {rows.map((r, i) => (
           <g key={r.id} className={`gantt-row gantt-${r.kind}${flagged.has(r.id) ? ' flagged' : ''}${selected === r.id ? ' selected' : ''}`} data-id={r.id}>
-            <text x={r.kind === 'phase' ? 6 : 18} y={rowY(i) + 17} className="gantt-label">
+            <text x={mx(r.kind === 'phase' ? 6 : 18)} y={rowY(i) + 17} className="gantt-label">
               {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
               {r.sub && <tspan className="gantt-sub"> · {r.sub}</tspan>}
             </text>
             <rect
-              x={x(r.start) + (drag?.id === r.id ? Math.round(drag.dx / dw) * dw : 0)}
+              x={mx(x(r.start) + (drag?.id === r.id ? sign * Math.round(drag.dx / dw) * dw : 0), (r.end - r.start + 1) * dw)}
               y={rowY(i) + (r.kind === 'phase' ? 5 : 6)}
               width={(r.end - r.start + 1) * dw}
               height={r.kind === 'phase' ? 16 : 14}
@@ -126,13 +131,13 @@ export function Gantt({ op, flagged, selected, onSelect, onMove }: GanttProps) {
             const x2 = x(rows[to]!.start);
             const y2 = rowY(to) + 13;
             const mid = Math.max(x1 + 8, Math.min(x2 - 8, x1 + 8));
-            return <path key={`${dep}-${task.id}`} d={`M${x1},${y1} H${mid} V${y2} H${x2 - 1}`} className="gantt-dep" markerEnd="url(#gantt-arrow)" data-testid="gantt-dependency" />;
+            return <path key={`${dep}-${task.id}`} d={`M${mx(x1)},${y1} H${mx(mid)} V${y2} H${mx(x2 - 1)}`} className="gantt-dep" markerEnd="url(#gantt-arrow)" data-testid="gantt-dependency" />;
           }),
         )}
         {actionDay !== null && (
           <g className="gantt-action-day">
-            <rect x={x(actionDay)} y={AXIS_H - 6} width={dw} height={height - AXIS_H + 6} />
-            <text x={x(actionDay) + dw + 3} y={height - 6}>
+            <rect x={mx(x(actionDay), dw)} y={AXIS_H - 6} width={dw} height={height - AXIS_H + 6} />
+            <text x={mx(x(actionDay) + dw + 3)} y={height - 6}>
               {t('operations.actionDay')}
             </text>
           </g>

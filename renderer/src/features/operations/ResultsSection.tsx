@@ -1,6 +1,6 @@
 import { Button, Callout, FormGroup, HTMLSelect, HTMLTable, InputGroup } from '@blueprintjs/core';
 import { AddIcon } from '@blueprintjs/icons';
-import i18n from 'i18next';
+import { currentIntlTag } from '../../i18n';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationDetail, OperationResults, ResultKind, ResultTotals } from '../../../../shared/cooperation/dto';
@@ -11,12 +11,12 @@ import { BUREAU_RE } from '../../app/bureau';
 import { useWrite } from './useCoop';
 
 const KINDS: ResultKind[] = ['arrest', 'seizure', 'freeze'];
-const percent = (f: number) => new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 }).format(f);
+const percent = (f: number) => new Intl.NumberFormat(currentIntlTag(), { style: 'percent', maximumFractionDigits: 0 }).format(f);
 
 function money(value: Record<string, number>): string {
   const parts = Object.entries(value).map(([cur, v]) => {
     try {
-      return new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(v);
+      return new Intl.NumberFormat(currentIntlTag(), { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(v);
     } catch {
       return `${formatNumber(v)} ${cur}`;
     }

@@ -10,7 +10,7 @@ export function MarkingTags({ tlp, handling }: { tlp: Tlp | null; handling: stri
     <span className="marking-tags">
       {tlp && (
         <Tag minimal className={`grading tlp-${tlp.toLowerCase().replace('+', '-')}`}>
-          TLP:{tlp}
+          {`TLP:${tlp}`}
         </Tag>
       )}
       {handling && (

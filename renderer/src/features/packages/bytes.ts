@@ -1,8 +1,8 @@
-import i18n from 'i18next';
+import { currentIntlTag } from '../../i18n';
 
 /** A file size in the UI language's units (kB, MB), rounded for reading, not for accounting. */
 export function formatBytes(bytes: number): string {
-  const locale = i18n.resolvedLanguage ?? 'en';
+  const locale = currentIntlTag();
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let v = bytes;
   let i = 0;

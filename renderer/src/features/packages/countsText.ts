@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { ExchangeCounts } from '../../../../shared/exchange/dto';
-import { formatNumber } from '../../format';
 
 /** "2 entities · 1 link · 6 statements": each figure with its own plural, in the UI language. */
 export function countsText(t: TFunction, counts: Partial<ExchangeCounts>, keys: ReadonlyArray<keyof ExchangeCounts>, skipZero = false): string {
   return keys
     .filter((k) => !skipZero || (counts[k] ?? 0) > 0)
-    .map((k) => `${formatNumber(counts[k] ?? 0)} ${t(`packages.counts.${k}`, { count: counts[k] ?? 0 })}`).join(' · ');
+    .map((k) => t(`packages.counts.${k}`, { count: counts[k] ?? 0 }))
+    .join(' · ');
 }

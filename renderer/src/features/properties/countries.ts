@@ -1,4 +1,4 @@
-import i18n from 'i18next';
+import { currentIntlTag } from '../../i18n';
 
 // ISO 3166-1 alpha-2 codes with names in the UI language, derived from the browser's own Intl
 // data: no country table to maintain, and names follow the locale. User-assigned and pseudo
@@ -8,7 +8,7 @@ const EXCLUDED = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
 let cache: { lang: string; list: Array<{ code: string; name: string }> } | null = null;
 
 export function countries(): Array<{ code: string; name: string }> {
-  const lang = i18n.resolvedLanguage ?? 'en';
+  const lang = currentIntlTag();
   if (cache?.lang === lang) return cache.list;
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
   const list: Array<{ code: string; name: string }> = [];

@@ -55,7 +55,7 @@ export function SourcesView() {
                     {s.handling ?? '—'}
                     {s.handlingConditions && <div className="muted small">{s.handlingConditions}</div>}
                   </td>
-                  <td>{s.tlp ? <Tag minimal className={`grading tlp-${s.tlp.toLowerCase().replace('+', '-')}`}>TLP:{s.tlp}</Tag> : '—'}</td>
+                  <td>{s.tlp ? <Tag minimal className={`grading tlp-${s.tlp.toLowerCase().replace('+', '-')}`}>{`TLP:${s.tlp}`}</Tag> : '—'}</td>
                   <td>
                     {s.originator}
                     {s.restrictedTo.length > 0 && <div className="muted small">{t('sources.restricted', { list: s.restrictedTo.join(', ') })}</div>}

@@ -1,5 +1,6 @@
 import { ShieldIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
+import { SettingsButton } from '../settings/SettingsDialog';
 import { CreateCaseForm } from './CreateCaseForm';
 import { DemoCard } from './DemoCard';
 import { OpenCaseForm } from './OpenCaseForm';
@@ -14,6 +15,9 @@ export function StartScreen() {
         <div>
           <h1 className="brand">{t('app.name')}</h1>
           <p className="muted">{t('app.tagline')}</p>
+        </div>
+        <div className="start-settings">
+          <SettingsButton minimal={false} />
         </div>
       </header>
       <div className="start-grid">

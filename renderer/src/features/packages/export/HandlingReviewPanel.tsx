@@ -14,7 +14,7 @@ function Counts({ counts, extra }: { counts: Partial<ExchangeCounts>; extra?: 'r
     <span className="review-counts">
       {keys.map((k) => (
         <span key={k}>
-          <strong>{formatNumber(counts[k] ?? 0)}</strong> {t(`packages.counts.${k}`, { count: counts[k] ?? 0 })}
+          {t(`packages.counts.${k}`, { count: counts[k] ?? 0 })}
         </span>
       ))}
     </span>
