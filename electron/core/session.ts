@@ -80,11 +80,15 @@ export class Session {
   }
 
   close(): void {
-    this.current?.close();
-    this.current = null;
-    this.lockedPath = null;
-    this.lockedInfo = null;
-    this.config.emit('closed', {});
+    // A damaged case can fail even to close (its last checkpoint reads a bad page): it is dropped all the same.
+    try {
+      this.current?.close();
+    } finally {
+      this.current = null;
+      this.lockedPath = null;
+      this.lockedInfo = null;
+      this.config.emit('closed', {});
+    }
   }
 
   /**

@@ -14,7 +14,16 @@ export function caseHandlers(session: Session): Pick<Handlers, keyof typeof case
       const c = await session.adopt(() => Case.create(path, passphrase, { name, bureau }));
       return c.info();
     },
-    'case.open': async ({ path, passphrase }) => (await session.adopt(() => Case.open(path, passphrase))).info(),
+    'case.open': async ({ path, passphrase }) => {
+      const c = await session.adopt(() => Case.open(path, passphrase));
+      try {
+        return c.info();
+      } catch (err) {
+        // A damaged page met while reading what the case holds: the case is not left open behind the error.
+        session.close();
+        throw err;
+      }
+    },
     'case.openDemo': async () => {
       const path = join(session.dataDir, 'demo-caviar.cordon');
       const opening = async (): Promise<Case> => {

@@ -84,7 +84,17 @@ export class Case implements StoreContext {
   private static adoptOpened(opened: { db: Database; path: string; key: Buffer }): Case {
     const path = opened.path;
     const c = new Case(opened.db, path, opened.key);
-    c.write(() => c.audit.append({ actor: c.actor, action: 'case.open', target: c.meta('case_id') ?? null }));
+    try {
+      c.write(() => c.audit.append({ actor: c.actor, action: 'case.open', target: c.meta('case_id') ?? null }));
+    } catch (err) {
+      // A damaged page met by the open's own audit row: not left open behind the error.
+      try {
+        c.close();
+      } catch {
+        // closing a damaged file can fail too; the connection is gone either way
+      }
+      throw err;
+    }
     return c;
   }
 
