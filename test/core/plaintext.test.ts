@@ -45,6 +45,10 @@ function freshIban(): { typed: string; iban: string; account: string } {
   return { iban, typed: iban.replace(/(.{4})/g, '$1 ').trim(), account: bban.slice(8) };
 }
 const IBAN = freshIban();
+/** Words inside the attached files, made at run time for the same reason (a log of another run, or
+ * of this file's source, in the temp folder must not be what the scan finds). */
+const RUN = randomBytes(4).toString('hex').toUpperCase();
+const ATTACHED = [`Vorpalgryphon${RUN} Sentinel`, `Quokkamander${RUN}`];
 const ACCOUNT: EntityInput = { schema: 'BankAccount', properties: { iban: [IBAN.typed], accountNumber: [IBAN.account] } };
 
 /** What must never be found, as stored (typed or normalised); the control finds each of these. */
@@ -64,8 +68,7 @@ const NEEDLES = [
   IBAN.iban,
   IBAN.account,
   // Inside attached files (a plain-text note and a PDF report): their bytes and their indexed text.
-  'Vorpalgryphon Sentinel',
-  'Quokkamander',
+  ...ATTACHED,
 ];
 /** Also never to be found: the forms the search index folds to, and the values as typed. */
 const EXTRA_NEEDLES = ['xylophonista', 'quagmire', 'þorsteinsdottir', foldText('Gümüşhacıköy'), 'yb7731986qz', IBAN.iban.toLowerCase(), IBAN.typed, '+39 06 9876 5432'];
@@ -187,8 +190,8 @@ async function writeAndScan(mode: 'plaintext' | 'plaintext-control', dir: string
   // The files to attach are plaintext by design: they sit in a folder of their own, outside the
   // scanned one (the case's folder and the child's temp folder).
   const inputs = tempDir();
-  writeFileSync(join(inputs, 'note.txt'), 'Surveillance note: Vorpalgryphon Sentinel met the courier.\n'.repeat(2000));
-  writeFileSync(join(inputs, 'report.pdf'), await makePdf(['Partner report page one', 'The Quokkamander shipment arrives on Friday']));
+  writeFileSync(join(inputs, 'note.txt'), `Surveillance note: ${ATTACHED[0]} met the courier.\n`.repeat(2000));
+  writeFileSync(join(inputs, 'report.pdf'), await makePdf(['Partner report page one', `The ${ATTACHED[1]} shipment arrives on Friday`]));
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, path], {
     cwd: ROOT,
     env: {
