@@ -50,8 +50,8 @@ async function openChart(page: Page) {
   await expect(page.locator('[data-testid=chart-canvas]')).toBeVisible();
 }
 
-// Rail order (Rail.tsx): entities, sources, charts, audit, import, duplicates, analysis, officers, projects, packages, meetings, operations.
-const RAIL = { entities: 0, sources: 1, charts: 2, import: 4, analysis: 6, officers: 7, packages: 9, meetings: 10, operations: 11 } as const;
+// Rail order (Rail.tsx): entities, sources, charts, audit, case file, import, duplicates, analysis, officers, projects, packages, meetings, operations.
+const RAIL = { entities: 0, sources: 1, charts: 2, import: 5, analysis: 7, officers: 8, packages: 10, meetings: 11, operations: 12 } as const;
 
 /** The main screens, each shot as `${prefix}-NN-name`. */
 async function walk(app: CordonApp, prefix: string) {

@@ -5,13 +5,27 @@ import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
 import { intlTag, PSEUDO, savedDigits, savedLanguage, saveDigits, saveLanguage, type Digits, type UiLanguage } from './languages';
-import { pseudoResource } from './pseudo';
+import { ALL_SCHEMATA } from '../../../shared/catalogue';
+import { pseudoResource, type Resource } from './pseudo';
 
 // Every user-facing string goes through i18next (DESIGN.md §10): English, French, Spanish and
 // Arabic, plus a pseudo-locale for the layout checks. The document's language and direction follow
 // the choice, so the logical CSS mirrors the whole layout in Arabic.
 
 let digits: Digits = savedDigits();
+
+/** The catalogue's English labels as a resource, so the pseudo-locale lengthens type and property names too. */
+function catalogueResource(): Resource {
+  const schema: Resource = {};
+  const plural: Resource = {};
+  const prop: Record<string, Resource> = { _: {} };
+  for (const s of ALL_SCHEMATA) {
+    schema[s.name] = s.label;
+    plural[s.name] = s.plural;
+    for (const p of s.properties) (prop[s.name] ??= {})[p.name] = p.label;
+  }
+  return { schema, plural, prop };
+}
 
 /** The tag every Intl formatter uses: UI language, Gregorian calendar, and the Arabic digits choice. */
 export function currentIntlTag(): string {
@@ -59,7 +73,7 @@ export async function initI18n(preferred: readonly string[] = navigator.language
         fr: { translation: fr },
         es: { translation: es },
         ar: { translation: ar },
-        [PSEUDO]: { translation: pseudoResource(en) },
+        [PSEUDO]: { translation: pseudoResource({ ...en, catalogue: catalogueResource() }) },
       },
       lng: savedLanguage(preferred),
       fallbackLng: 'en',

@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { getSchema } from '../../../../shared/catalogue';
 import { mostRestrictive, type Tlp } from '../../../../shared/grading';
+import { schemaLabel } from '../../catalogueText';
 import { iconSvg, typeColour } from './icons';
 
 // Exports of what the chart shows: PNG (cytoscape's raster at a chosen scale, plus a band with
@@ -37,7 +37,8 @@ function legendOf(cy: Core): Legend {
 }
 
 const BAND_LINE = 18;
-const label = (schema: string) => getSchema(schema)?.label ?? schema;
+// Legend entries in the UI language (names on the chart stay as stored; the browser shapes them).
+const label = (schema: string) => schemaLabel(schema);
 
 /** Legend rows: [colour, text, dashed?]. */
 function legendRows(l: Legend, text: ExportText): Array<{ colour: string; text: string; line?: 'solid' | 'dashed' }> {
