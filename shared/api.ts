@@ -3,6 +3,7 @@ import type { EventNameConst } from './channels';
 import { analysisApi } from './analysis/api';
 import { caseApi } from './case/api';
 import { chartsApi } from './charts/api';
+import { commsApi } from './comms/api';
 import { cooperationApi } from './cooperation/api';
 import { entitiesApi } from './entities/api';
 import { exchangeApi } from './exchange/api';
@@ -23,6 +24,7 @@ export const coreApi = {
   ...exchangeApi,
   ...chartsApi,
   ...cooperationApi,
+  ...commsApi,
 } as const;
 
 export { hostApi };

@@ -81,7 +81,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     out(`${command.usage}\n  ${command.summary}`);
     return EXIT.ok;
   }
-  if (parsed.positionals.length !== command.positionals.length) {
+  const n = parsed.positionals.length;
+  if (command.variadic ? n < command.positionals.length : n !== command.positionals.length) {
     err(`${name} takes ${command.positionals.join(' ')}\n  usage: ${command.usage}`);
     return EXIT.usage;
   }

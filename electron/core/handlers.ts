@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/api';
 import { analysisHandlers } from './analysis/service';
 import { caseHandlers } from './case/handlers';
 import { chartHandlers } from './charts/handlers';
+import { commsHandlers } from './comms/handlers';
 import { cooperationHandlers } from './cooperation/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
@@ -20,5 +21,6 @@ export function createHandlers(session: Session): Handlers {
     ...exchangeHandlers(session),
     ...chartHandlers(session),
     ...cooperationHandlers(session),
+    ...commsHandlers(session),
   };
 }

@@ -1,5 +1,6 @@
 import { ANALYSIS_COMMANDS } from '../analysis/cli-commands';
 import { AUDIT_COMMANDS, CASE_COMMANDS } from '../case/cli-commands';
+import { COMMS_COMMANDS } from '../comms/cli-commands';
 import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
 import { ENTITY_COMMANDS } from '../entities/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   ...PLAN_COMMANDS,
   ...INTERCHANGE_COMMANDS,
   ...COOPERATION_COMMANDS,
+  ...COMMS_COMMANDS,
 };

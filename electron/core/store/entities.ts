@@ -4,6 +4,7 @@ import type { EntityDetail, EntityPage, EntitySummary, LinkView, StatementView }
 import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { naturalSortKey, normaliseValue } from '../../../shared/values';
+import { deriveCommsValues } from '../comms/derive';
 import { BulkWriter } from './bulk';
 import { canonicalId, CANONICAL_ONLY, clusterMembers } from './canonical';
 import type { StoreContext } from './context';
@@ -247,7 +248,7 @@ export class EntityStore {
 
   private checkEntity(input: EntityInput): CheckedEntity {
     const schema = requireSchema(input.schema, 'entity');
-    const values = validateProperties(schema, input.properties);
+    const values = deriveCommsValues(this.ctx.db, schema.name, validateProperties(schema, input.properties));
     if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
     return { schema, values, originator: input.originator ?? this.ctx.bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
   }
