@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ActivityResult, ColocationResult, CommonResult, SilenceResult, SwapResult, TopContact, TopResult } from '../../../shared/comms/dto';
 import { cachedStatement } from '../store/prepared';
-import { offsetMinutes } from '../cooperation/time';
+import { zoneOffsetSeconds } from './cdr/values';
 import { isoSeconds, phoneRefs, phoneRid, rangeSeconds } from './phones';
 import { caseTimeZone } from './region';
 
@@ -118,13 +118,13 @@ export function common(db: Database, input: Range & { phones: string[]; min?: nu
   return { phones: rids.map((r) => refs.get(r)!), results: hits.map(([o, c]) => ({ ...refs.get(o)!, with: c.with, events: c.events })) };
 }
 
-/** Offsets of a zone, looked up once per hour of UTC (Intl costs about 10 µs a call). */
+/** Offsets of a zone, looked up once per hour of UTC. */
 function zoneClock(zone: string): (s: number) => number {
   const cache = new Map<number, number>();
   return (s: number) => {
     const h = Math.floor(s / 3600);
     let off = cache.get(h);
-    if (off === undefined) cache.set(h, (off = offsetMinutes(h * 3_600_000, zone) * 60));
+    if (off === undefined) cache.set(h, (off = zoneOffsetSeconds(zone, h * 3600)));
     return s + off;
   };
 }

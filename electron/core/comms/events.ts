@@ -145,10 +145,12 @@ export class EventWriter {
        ON CONFLICT (caller, callee) DO UPDATE SET calls = calls + excluded.calls, sms = sms + excluded.sms, other = other + excluded.other,
          duration = duration + excluded.duration, first = min(first, excluded.first), last = max(last, excluded.last)`,
     );
+    const source = this.db.prepare('INSERT OR IGNORE INTO comms_link_sources (caller, callee, source) VALUES (?, ?, ?)');
     let n = 0;
     for (const [caller, m] of this.links) {
       for (const [callee, a] of m) {
         link.run(caller, callee, a.calls, a.sms, a.other, a.duration, a.first, a.last);
+        source.run(caller, callee, this.source);
         n++;
       }
     }

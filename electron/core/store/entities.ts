@@ -5,6 +5,7 @@ import { CordonError } from '../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../shared/grading';
 import { naturalSortKey, normaliseValue } from '../../../shared/values';
 import { deriveCommsValues } from '../comms/derive';
+import { commsLinkViews } from '../comms/links';
 import { BulkWriter } from './bulk';
 import { canonicalId, CANONICAL_ONLY, clusterMembers } from './canonical';
 import type { StoreContext } from './context';
@@ -596,6 +597,8 @@ export class EntityStore {
       direction: l.direction,
       other: { id: l.oid, schema: l.oschema, caption: l.ocaption },
     }));
+    // A phone's call records, as their aggregated links (comms/links.ts).
+    if (row.schema === 'Phone') linkViews.push(...commsLinkViews(db, members, 5000 - linkViews.length));
     const ends = db.prepare('SELECT source_id, target_id FROM links WHERE id = ?').get(canon) as { source_id: string; target_id: string } | undefined;
     const banner = mostRestrictive(statements.map((s) => ({ handling: s.source?.handling ?? undefined, tlp: s.source?.tlp ?? undefined })));
     return {

@@ -1,4 +1,4 @@
-import { checkTimeZone, zonedToUtc } from '../../cooperation/time';
+import { checkTimeZone } from '../../cooperation/time';
 
 // The values of a call record: its start (in the file's time zone → seconds UTC), its duration,
 // its kind and direction in the operators' words. Each parse returns a number or the reason the
@@ -25,7 +25,23 @@ const KIND_WORDS: Array<[RegExp, Kind]> = [
   [/\b(voice|voix|voz|call|appel|llamada|tel|telephony|telephonie|moc|mtc|gsm|voip|volte|audio)\b/, KIND.voice],
 ];
 
-export function parseKind(raw: string): Kind | null {
+/** A small cache per function: a CDR column of kinds or directions holds a handful of distinct values. */
+function memo<T>(f: (raw: string) => T): (raw: string) => T {
+  const m = new Map<string, T>();
+  return (raw) => {
+    let v = m.get(raw);
+    if (v === undefined && !m.has(raw)) {
+      if (m.size > 10_000) m.clear();
+      m.set(raw, (v = f(raw)));
+    }
+    return v as T;
+  };
+}
+
+export const parseKind = memo(kindOf);
+export const parseDirection = memo(directionOf);
+
+function kindOf(raw: string): Kind | null {
   const v = fold(raw);
   if (v === '') return null;
   for (const [re, k] of KIND_WORDS) if (re.test(v)) return k;
@@ -33,7 +49,7 @@ export function parseKind(raw: string): Kind | null {
 }
 
 /** 'in' when the target received the record, 'out' when it made it; null when the value says neither. */
-export function parseDirection(raw: string): 'in' | 'out' | null {
+function directionOf(raw: string): 'in' | 'out' | null {
   const v = fold(raw);
   if (v === '') return null;
   if (/\b(in|incoming|inbound|received|terminated|terminating|mt|mtc|sms mt|smsmt|i|e|entrant|entrante|recu|recue|reçu|entrada|recibida|recibido|entree)\b/.test(v)) return 'in';
@@ -63,10 +79,41 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})[ T]?(\d{2})(\d{2})(\d{2})?$/;
 const TIME = /^(\d{1,2})[:hH](\d{2})(?::(\d{2}))?(?:[.,]\d+)?$/;
 
 /**
+ * A zone's offset from UTC at an instant, by one Intl formatter per zone made once: creating an
+ * Intl.DateTimeFormat costs about 100 µs, which was a quarter of a CDR import when made per look-up
+ * (cooperation/time.ts makes one per call; fine for its few times, not for a million rows).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Offsets per zone and hour of UTC: every zone of Europe, the Americas and most of Asia changes its offset on a UTC hour. */
+const hourly = new Map<string, Map<number, number>>();
+export function zoneOffsetSeconds(zone: string, instantS: number): number {
+  let byHour = hourly.get(zone);
+  if (!byHour) hourly.set(zone, (byHour = new Map()));
+  const h = Math.floor(instantS / 3600);
+  let off = byHour.get(h);
+  if (off === undefined) {
+    if (byHour.size > 500_000) byHour.clear();
+    byHour.set(h, (off = zoneOffsetAt(zone, h * 3600)));
+  }
+  return off;
+}
+
+function zoneOffsetAt(zone: string, instantS: number): number {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(zone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(instantS * 1000))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) / 1000 - Math.floor(instantS);
+}
+
+/**
  * Wall-clock times in one zone → seconds UTC. The zone's offset is looked up once per distinct hour
- * of the file (Intl costs about 10 µs a call; a year of records has 8,760 hours), so a million
- * rows cost a few thousand look-ups. DST changes happen on the hour in every zone Cordon's bureaus
- * use; a wall-clock time the clocks skip is refused.
+ * of the file (a year of records has 8,760 hours), so a million rows cost a few thousand look-ups.
+ * DST changes happen on the hour in the zones Cordon's bureaus use. A wall-clock time the clocks
+ * skip is refused; one they repeat (the hour after a change back) is read as the first of the two.
  */
 export class StartParser {
   readonly zone: string;
@@ -77,6 +124,21 @@ export class StartParser {
     readonly dayFirst: boolean,
   ) {
     this.zone = checkTimeZone(zone);
+  }
+
+  /** The offset (seconds) of a wall-clock hour, or why it does not exist. */
+  private hourOffset(wallHour: number): number | string {
+    const wall = wallHour * 3600;
+    const z = this.zone;
+    // Candidates: the offsets an hour either side of the guess; the first that maps back wins.
+    const a = zoneOffsetSeconds(z, wall - zoneOffsetSeconds(z, wall) - 3 * 3600);
+    const b = zoneOffsetSeconds(z, wall - zoneOffsetSeconds(z, wall) + 3 * 3600);
+    for (const off of a <= b ? [b, a] : [a, b]) {
+      // The earlier instant of an ambiguous hour has the larger offset.
+      if (zoneOffsetSeconds(z, wall - off) === off) return off;
+    }
+    const d = new Date(wall * 1000).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 13)}:xx does not exist in ${z} (the clocks skip it for daylight saving)`;
   }
 
   private utc(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string | undefined, raw: string): Parsed {
@@ -91,15 +153,7 @@ export class StartParser {
     }
     const hourKey = Math.floor(wall / 3600);
     let off = this.offsets.get(hourKey);
-    if (off === undefined) {
-      const pad = (n: number) => String(n).padStart(2, '0');
-      try {
-        off = (Date.UTC(y, mo - 1, d, h) - zonedToUtc(`${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}T${pad(h)}:00`, this.zone)) / 1000;
-      } catch {
-        off = `${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)} ${pad(h)}:xx does not exist in ${this.zone} (the clocks skip it for daylight saving)`;
-      }
-      this.offsets.set(hourKey, off);
-    }
+    if (off === undefined) this.offsets.set(hourKey, (off = this.hourOffset(hourKey)));
     if (typeof off === 'string') return { ok: false, reason: off };
     return { ok: true, value: wall - off };
   }
@@ -150,9 +204,10 @@ export function guessDayFirst(samples: readonly string[]): boolean {
 }
 
 /** A cell identity as one string: CGI/ECGI as given (separators unified), or LAC-CI. */
+const cellText = memo((c: string) => c.toUpperCase().replace(/[\s/:._-]+/g, '-'));
 export function cellKey(cell: string, lac: string, ci: string): string | null {
   const c = cell.trim();
-  if (c !== '') return c.toUpperCase().replace(/[\s/:._-]+/g, '-');
+  if (c !== '') return cellText(c);
   const l = lac.trim();
   const i = ci.trim();
   if (l !== '' && i !== '') return `${l}-${i}`.toUpperCase();

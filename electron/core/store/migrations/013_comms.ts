@@ -20,7 +20,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 //   both sides of a phone).
 // - comms_links: the aggregated Phone → Phone link the chart and the analyses see, kept current
 //   by the importer from the events it actually wrote; comms_usage: which phone was seen in which
-//   handset with which SIM, and when (handset swaps, Phone/SIM in handset).
+//   handset with which SIM, and when (handset swaps, Phone/SIM in handset); comms_link_sources:
+//   the sources behind each aggregated link (its grading and handling).
 // No index on cells: colocation reads the two phones' events by the indexes above and joins them
 // on cell in memory (a phone has thousands of events, not millions).
 export function up(db: Database): void {
@@ -67,6 +68,15 @@ export function up(db: Database): void {
       PRIMARY KEY (caller, callee)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX comms_links_callee ON comms_links(callee);
+    -- The sources behind each aggregated link (one row per link and import's source): its grading
+    -- and handling on the chart, and the minimum-grading filter, without reading its events.
+    CREATE TABLE comms_link_sources (
+      caller INTEGER NOT NULL,
+      callee INTEGER NOT NULL,
+      source INTEGER NOT NULL REFERENCES sources(rid),
+      PRIMARY KEY (caller, callee, source),
+      FOREIGN KEY (caller, callee) REFERENCES comms_links(caller, callee)
+    ) STRICT, WITHOUT ROWID;
 
     -- device and sim are 0 when the record did not say (a primary key cannot hold NULL).
     CREATE TABLE comms_usage (
