@@ -72,12 +72,15 @@ async function writeCdr(path: string, o: Options): Promise<void> {
   const out = createWriteStream(path);
   out.write('calling_number,called_number,start_time,duration,call_type,imei,imsi,cell_id\n');
   let chunk: string[] = [];
-  const t0 = Date.UTC(2024, 0, 1) / 1000;
+  // Operators' returns are in time order: a year of records, the start advancing row by row.
+  let t = Date.UTC(2024, 0, 1) / 1000;
+  const step = (365 * 86400) / o.rows;
   for (let i = 0; i < o.rows; i++) {
+    t += step * 2 * r();
     const a = Math.floor(r() * o.phones);
     // Contacts cluster: most calls go to one of a phone's 20 usual contacts.
     const b = r() < 0.8 ? (a + 1 + Math.floor(r() * 20)) % o.phones : Math.floor(r() * o.phones);
-    const d = new Date((t0 + Math.floor(r() * 365 * 86400)) * 1000).toISOString();
+    const d = new Date(Math.floor(t) * 1000).toISOString();
     const sms = r() < 0.3;
     chunk.push(`${number(a)},${number(b)},${d.slice(0, 10)} ${d.slice(11, 19)},${sms ? 0 : Math.floor(r() * 600)},${sms ? 'SMS' : 'voice'},${imei(a)},20801${String(a).padStart(10, '0')},208-01-${1000 + Math.floor(r() * o.cells)}`);
     if (chunk.length === 10_000) {
