@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ActivityResult, ColocationResult, CommonResult, SilenceResult, SwapResult, TopContact, TopResult } from '../../../shared/comms/dto';
 import { cachedStatement } from '../store/prepared';
 import { zoneOffsetSeconds } from './cdr/values';
+import type { Tally } from './links';
 import { isoSeconds, phoneRefs, phoneRid, rangeSeconds } from './phones';
 import { caseTimeZone } from './region';
 
@@ -37,15 +38,6 @@ export function phoneEvents(db: Database, rid: number, lo: number, hi: number): 
   // Both halves come in start order from their index: a merge would do, a sort is as fast here.
   all.sort((a, b) => a.start - b.start);
   return all;
-}
-
-interface Tally {
-  events: number;
-  calls: number;
-  sms: number;
-  duration: number;
-  first: number;
-  last: number;
 }
 
 function tally(into: Map<number, Tally>, other: number, events: number, calls: number, sms: number, duration: number, first: number, last: number): void {
