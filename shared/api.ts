@@ -5,6 +5,7 @@ import { attachmentsApi } from './attachments/api';
 import { caseApi } from './case/api';
 import { casefileApi } from './casefile/api';
 import { chartsApi } from './charts/api';
+import { commsApi } from './comms/api';
 import { cooperationApi } from './cooperation/api';
 import { entitiesApi } from './entities/api';
 import { exchangeApi } from './exchange/api';
@@ -29,6 +30,7 @@ export const coreApi = {
   ...casefileApi,
   ...attachmentsApi,
   ...mapApi,
+  ...commsApi,
 } as const;
 
 export { hostApi };

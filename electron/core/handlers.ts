@@ -4,6 +4,7 @@ import { attachmentHandlers } from './attachments/handlers';
 import { caseHandlers } from './case/handlers';
 import { casefileHandlers } from './casefile/handlers';
 import { chartHandlers } from './charts/handlers';
+import { commsHandlers } from './comms/handlers';
 import { cooperationHandlers } from './cooperation/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
@@ -26,5 +27,6 @@ export function createHandlers(session: Session): Handlers {
     ...casefileHandlers(session),
     ...attachmentHandlers(session),
     ...mapHandlers(session),
+    ...commsHandlers(session),
   };
 }

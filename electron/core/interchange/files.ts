@@ -10,6 +10,10 @@ const MiB = 1024 * 1024;
 /** Streaming formats (CSV, FtM lines) are read in constant memory; XML and XLSX are not. */
 export const MAX_BYTES: Record<string, number> = {
   csv: 1024 * MiB,
+  // Call records stream in constant memory into a compact table (issue 17: a year of a target's
+  // records, or an operator's bulk return, is several GB).
+  cdr: 16 * 1024 * MiB,
+  cells: 1024 * MiB,
   ftm: 1024 * MiB,
   xlsx: 200 * MiB,
   anx: 200 * MiB,
