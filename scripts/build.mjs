@@ -34,6 +34,7 @@ if (what === 'all' || what === 'node') {
       'bench/exchange': 'test/bench/exchange.ts',
       'bench/export': 'test/bench/export.ts',
       'bench/attach': 'test/bench/attach.ts',
+      'bench/comms': 'test/bench/comms.ts',
       // Analysis worker threads (betweenness, closeness), spawned by electron/core/analysis/pool.ts.
       'core/analysis-worker': 'electron/core/analysis/worker.ts',
       // The WAL checkpointer thread of a case in bulk writes, spawned by electron/core/store/checkpointer.ts.

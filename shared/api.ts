@@ -5,11 +5,13 @@ import { attachmentsApi } from './attachments/api';
 import { caseApi } from './case/api';
 import { casefileApi } from './casefile/api';
 import { chartsApi } from './charts/api';
+import { commsApi } from './comms/api';
 import { cooperationApi } from './cooperation/api';
 import { entitiesApi } from './entities/api';
 import { exchangeApi } from './exchange/api';
 import { interchangeApi } from './interchange/api';
 import { hostApi } from './host/api';
+import { mapApi } from './map/api';
 
 // The one contract between the renderer and the core (DESIGN.md §2). The preload, the main-process
 // router, the Playwright bridge and the CLI are all typed by this table; nothing else names a
@@ -27,6 +29,8 @@ export const coreApi = {
   ...cooperationApi,
   ...casefileApi,
   ...attachmentsApi,
+  ...mapApi,
+  ...commsApi,
 } as const;
 
 export { hostApi };

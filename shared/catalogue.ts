@@ -12,6 +12,8 @@ export const PROPERTY_TYPES = [
   'identifier',
   'address',
   'number',
+  'latitude',
+  'longitude',
   'text',
   'entity',
 ] as const;
@@ -58,6 +60,8 @@ const legalEntity = [
   p('incorporationDate', 'Incorporation date', 'date'),
   p('topics', 'Topics', 'text'),
 ];
+// A place on the map (issue 19): WGS 84 degrees, each a value with its own source and grading.
+const located = [p('latitude', 'Latitude', 'latitude'), p('longitude', 'Longitude', 'longitude')];
 const interval = [p('startDate', 'Start date', 'date'), p('endDate', 'End date', 'date'), p('date', 'Date', 'date')];
 const linkBase = [...interval, p('summary', 'Summary', 'text'), p('weight', 'Strength', 'number')];
 const PARTY = ['Person', 'Organization', 'Company', 'LegalEntity'] as const;
@@ -105,6 +109,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
       p('city', 'City', 'text'),
       p('country', 'Country', 'country'),
       p('notes', 'Notes', 'text'),
+      ...located,
     ],
   },
   {
@@ -164,7 +169,7 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
     label: 'Real estate',
     plural: 'Real estate',
     caption: ['name', 'address', 'cadastralCode'],
-    properties: [...thing, p('address', 'Address', 'address'), p('cadastralCode', 'Cadastral code', 'identifier')],
+    properties: [...thing, p('address', 'Address', 'address'), p('cadastralCode', 'Cadastral code', 'identifier'), ...located],
   },
   {
     name: 'Identification',
@@ -209,12 +214,88 @@ export const ENTITY_SCHEMATA: readonly SchemaDef[] = [
       p('notes', 'Notes', 'text'),
     ],
   },
+  // Communications (issue 17). Phone, Device and SIM take deterministic ids from their numbers
+  // (E.164, IMEI, IMSI), so two bureaus' records of one number collide. The core derives the
+  // formats, type, country and validity from the number (electron/core/comms/derive.ts); a value
+  // that is not a valid number is kept as given with valid = "no".
+  {
+    name: 'Phone',
+    label: 'Phone',
+    plural: 'Phones',
+    caption: ['internationalFormat', 'number'],
+    properties: [
+      p('number', 'Number (E.164)', 'identifier'),
+      p('internationalFormat', 'International format', 'identifier'),
+      p('nationalFormat', 'National format', 'identifier'),
+      p('alias', 'Other spelling', 'identifier'),
+      p('numberType', 'Number type', 'text'),
+      p('country', 'Country', 'country'),
+      p('valid', 'Valid number', 'text'),
+      p('name', 'Label', 'name'),
+      p('operator', 'Operator', 'text'),
+      p('notes', 'Notes', 'text'),
+    ],
+    identity: ['number'],
+  },
+  {
+    name: 'Device',
+    label: 'Handset',
+    plural: 'Handsets',
+    caption: ['imei', 'model', 'name'],
+    properties: [
+      p('imei', 'IMEI', 'identifier'),
+      p('tac', 'Type allocation code', 'identifier'),
+      p('softwareVersion', 'Software version', 'text'),
+      p('valid', 'Valid IMEI', 'text'),
+      p('make', 'Make', 'text'),
+      p('model', 'Model', 'text'),
+      p('name', 'Label', 'name'),
+      p('notes', 'Notes', 'text'),
+    ],
+    identity: ['imei'],
+  },
+  {
+    name: 'SIM',
+    label: 'SIM card',
+    plural: 'SIM cards',
+    caption: ['imsi', 'iccid', 'name'],
+    properties: [
+      p('imsi', 'IMSI', 'identifier'),
+      p('iccid', 'ICCID', 'identifier'),
+      p('mcc', 'Mobile country code', 'identifier'),
+      p('mnc', 'Mobile network code', 'identifier'),
+      p('country', 'Country', 'country'),
+      p('operator', 'Network', 'text'),
+      p('valid', 'Valid identifiers', 'text'),
+      p('name', 'Label', 'name'),
+      p('notes', 'Notes', 'text'),
+    ],
+    identity: ['imsi'],
+  },
+  {
+    name: 'CellSite',
+    label: 'Cell site',
+    plural: 'Cell sites',
+    caption: ['cellId', 'name', 'address'],
+    properties: [
+      p('cellId', 'Cell identity (CGI / LAC-CI / ECGI)', 'identifier'),
+      p('name', 'Name', 'name'),
+      p('latitude', 'Latitude', 'number'),
+      p('longitude', 'Longitude', 'number'),
+      p('azimuth', 'Azimuth (°)', 'number'),
+      p('beamWidth', 'Beam width (°)', 'number'),
+      p('address', 'Address', 'address'),
+      p('operator', 'Operator', 'text'),
+      p('notes', 'Notes', 'text'),
+    ],
+    identity: ['cellId'],
+  },
   {
     name: 'Event',
     label: 'Event',
     plural: 'Events',
     caption: ['name', 'date'],
-    properties: [...thing, ...interval, p('location', 'Location', 'address'), p('summary', 'Summary', 'text')],
+    properties: [...thing, ...interval, p('location', 'Location', 'address'), p('summary', 'Summary', 'text'), ...located],
   },
   {
     name: 'Document',
@@ -282,6 +363,10 @@ export const LINK_SCHEMATA: readonly SchemaDef[] = [
     p('duration', 'Duration (s)', 'number'),
     ...linkBase,
   ]),
+  // Communications (issue 17). FtM has no schemata for these; the names say the direction.
+  link('UsesPhone', 'Uses phone', 'Phone users', ['role'], ['user', 'User', PARTY], ['phone', 'Phone', ['Phone']], true, [role, ...linkBase]),
+  link('PhoneInDevice', 'Phone in handset', 'Phones in handsets', ['summary'], ['phone', 'Phone', ['Phone']], ['device', 'Handset', ['Device']], true, linkBase),
+  link('SimInDevice', 'SIM in handset', 'SIMs in handsets', ['summary'], ['sim', 'SIM card', ['SIM']], ['device', 'Handset', ['Device']], true, linkBase),
   link('UnknownLink', 'Other link', 'Other links', ['role'], ['subject', 'Subject', ANY], ['object', 'Object', ANY], true, [role, ...linkBase]),
   link('Similar', 'Possible same-as', 'Possible same-as', ['score'], ['entity', 'Entity', ANY], ['candidate', 'Candidate', ANY], false, [
     p('score', 'Score', 'number'),

@@ -63,6 +63,15 @@ export function normaliseValue(type: PropertyType, raw: string): ValueCheck {
       const n = Number(value.replace(/,/g, ''));
       return Number.isFinite(n) ? { ok: true, value: String(n) } : { ok: false, reason: `"${value}" is not a number` };
     }
+    case 'latitude':
+    case 'longitude': {
+      // Degrees as a decimal number (WGS 84); a comma as the decimal mark is common in Europe.
+      const limit = type === 'latitude' ? 90 : 180;
+      const n = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(value) ? Number(value.replace(',', '.')) : NaN;
+      if (!Number.isFinite(n)) return { ok: false, reason: `"${value}" is not a ${type} in decimal degrees` };
+      if (Math.abs(n) > limit) return { ok: false, reason: `${type} ${value} is outside ±${limit}°` };
+      return { ok: true, value: String(n) };
+    }
     case 'name':
     case 'identifier':
     case 'address':

@@ -81,9 +81,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     out(`${command.usage}\n  ${command.summary}`);
     return EXIT.ok;
   }
-  // A positional written [NAME] may be left out; one written NAME... takes one or more.
+  // A positional written [NAME] may be left out; one written NAME... (or a variadic command's last) takes one or more.
   const required = command.positionals.filter((p) => !p.startsWith('[')).length;
-  const variadic = command.positionals.at(-1)?.endsWith('...') === true;
+  const variadic = command.variadic === true || command.positionals.at(-1)?.endsWith('...') === true;
   const given = parsed.positionals.length;
   if (given < required || (!variadic && given > command.positionals.length)) {
     err(`${name} takes ${command.positionals.join(' ')}\n  usage: ${command.usage}`);

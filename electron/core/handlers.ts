@@ -4,10 +4,12 @@ import { attachmentHandlers } from './attachments/handlers';
 import { caseHandlers } from './case/handlers';
 import { casefileHandlers } from './casefile/handlers';
 import { chartHandlers } from './charts/handlers';
+import { commsHandlers } from './comms/handlers';
 import { cooperationHandlers } from './cooperation/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { interchangeHandlers } from './interchange/handlers';
+import { mapHandlers } from './map/handlers';
 import type { Session } from './session';
 
 // The implementation of every core method of the contract: one slice per feature, as shared/api.ts
@@ -24,5 +26,7 @@ export function createHandlers(session: Session): Handlers {
     ...cooperationHandlers(session),
     ...casefileHandlers(session),
     ...attachmentHandlers(session),
+    ...mapHandlers(session),
+    ...commsHandlers(session),
   };
 }

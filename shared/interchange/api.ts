@@ -12,8 +12,8 @@ import type { ExportReport, ImportRecord, ImportReport, LayoutView, MatchCandida
 // --mapping SPEC.json` takes. One row of a spreadsheet becomes up to a few entities (by `key`)
 // and the links between them; every value gets the spec's source report and its grading.
 
-export const IMPORT_FORMATS = ['csv', 'xlsx', 'anx', 'ftm', 'graphml', 'gexf'] as const;
-export const EXPORT_FORMATS = ['anx', 'ftm', 'graphml', 'gexf', 'csv'] as const;
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'anx', 'ftm', 'graphml', 'gexf', 'geojson', 'kml'] as const;
+export const EXPORT_FORMATS = ['anx', 'ftm', 'graphml', 'gexf', 'csv', 'geojson'] as const;
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { CordonError } from '../../../shared/errors';
+import { commsLinkId, forEachCommsLink } from '../comms/links';
 import { gradeFilter, gradingCost, meets, UNGRADED_COST, type MinGrade } from './grade';
 import { GraphBuilder, type Graph } from './graph';
 
@@ -21,6 +22,9 @@ import { GraphBuilder, type Graph } from './graph';
 // - Strength: the link's `weight` (strength) if set, else its `count` (calls), else 1; the latest
 //   statement wins. Parallel links are merged, their strengths summed.
 // - Direction: source → target of the link when `directed`, else ignored.
+// - Call records: the aggregated Phone → Phone links count as links of the type Call, strength
+//   their number of events; as of a date, the events up to its end; within a window, the events in
+//   it; with a minimum grading, the events from sources that meet it (comms/links.ts).
 
 export interface GraphScope {
   entityIds?: string[] | undefined;
@@ -138,6 +142,17 @@ export function buildCaseGraph(db: Database, scope: GraphScope): CaseGraph {
     const cost = grades.reduce((best, g) => Math.min(best, gradingCost(g.scheme, g.grade)), UNGRADED_COST);
     builder.edge(s, t, scope.weighted ? strength(p) : 1, { link: l.id, cost });
   }
+  // The aggregated Phone → Phone links of call records (comms/links.ts): links of the kind Call,
+  // their strength the number of events that pass the scope.
+  const comms = forEachCommsLink(db, { types, filter, asOf, window: scope.window }, (l, t, cost) => {
+    const s = canonOf.get(l.callerId);
+    const tgt = canonOf.get(l.calleeId);
+    if (!s || !tgt) return 'skip';
+    if (inScope && (!inScope.has(s) || !inScope.has(tgt))) return 'outsideScope';
+    builder.edge(s, tgt, scope.weighted ? t.events : 1, { link: commsLinkId(l.callerId, l.calleeId), cost });
+    return 'counted';
+  });
+  for (const k of ['counted', 'byType', 'byGrade', 'byDate', 'outsideScope'] as const) links[k] += comms[k];
   const graph = builder.build();
   const nodes = graph.ids.map((id) => info.get(id) ?? { id, caption: id, schema: 'Thing' });
   const index = new Map(graph.ids.map((id, i) => [id, i]));

@@ -1,21 +1,38 @@
 import { basename } from 'node:path';
 import type { Command } from '../cli/command';
+import { isRegion } from '../../../shared/comms/phone';
 import { jsonOption as json, str } from '../cli/command';
 import { printRecoveryKey } from '../casefile/cli-commands';
+import { UsageError } from '../cli/passphrase';
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 // `cordon case create`, `cordon case info` and `cordon audit verify` (DESIGN.md §8).
 
 export const CASE_COMMANDS: Record<string, Command> = {
   'case create': {
-    usage: 'cordon case create FILE [--name NAME] [--bureau CODE] [--no-recovery-key] [--json]',
+    usage: 'cordon case create FILE [--name NAME] [--bureau CODE] [--region CC] [--tz ZONE] [--no-recovery-key] [--json]',
     summary:
-      'Create a new encrypted case file (asks for the passphrase twice) and show its recovery key once; --no-recovery-key: this case never has one (for the most sensitive cases: a forgotten passphrase then loses it).',
+      "Create a new encrypted case file (asks for the passphrase twice) and show its recovery key once; --region: the country national phone numbers are read in, --tz: the time zone of call records' times; --no-recovery-key: this case never has one (for the most sensitive cases: a forgotten passphrase then loses it).",
     positionals: ['FILE'],
-    options: { ...json, name: { type: 'string' }, bureau: { type: 'string' }, 'no-recovery-key': { type: 'boolean' } },
+    options: { ...json, name: { type: 'string' }, bureau: { type: 'string' }, region: { type: 'string' }, tz: { type: 'string' }, 'no-recovery-key': { type: 'boolean' } },
     async run(ctx) {
       const file = ctx.positionals[0]!;
       const name = str(ctx.values.name) ?? basename(file).replace(/\.cordon$/i, '');
+      const region = str(ctx.values.region)?.trim().toUpperCase();
+      const tz = str(ctx.values.tz);
+      // Checked before the file is made: a mistyped region must not leave a case without one.
+      if (region !== undefined && !isRegion(region)) throw new UsageError(`--region takes a two-letter country code whose numbers Cordon knows (such as FR), not "${region}"`);
+      if (tz !== undefined && !isTimeZone(tz)) throw new UsageError(`--tz takes an IANA time zone such as Europe/Paris, not "${tz}"`);
       await ctx.openCase(file, { create: { name, bureau: str(ctx.values.bureau) ?? 'XX' } });
+      if (region !== undefined || tz !== undefined) await ctx.call('case.setRegion', { region: region ?? null, ...(tz ? { timeZone: tz } : {}) });
       const info = await ctx.call('case.info', {});
       let recoveryKey: string | null = null;
       if (ctx.values['no-recovery-key'] === true) await ctx.call('casefile.declineRecoveryKeys', {});

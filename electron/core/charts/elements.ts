@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getSchema } from '../../../shared/catalogue';
+import { commsEdges } from '../comms/links';
 import type { ChartEdge, ChartNode } from '../../../shared/charts/dto';
 import { isStrongGrade, mostRestrictive, SCHEMES, splitGrade, type GradingScheme, type Tlp } from '../../../shared/grading';
 
@@ -96,7 +97,9 @@ export function edgesBetween(db: Database, touching: readonly string[], among: r
          (l.target_id IN (SELECT value FROM json_each(@t)) AND l.source_id IN (SELECT value FROM json_each(@a))))`,
     )
     .all({ t, a }) as LinkRow[];
-  if (links.length === 0) return [];
+  // Call records' aggregated Phone → Phone links (comms/links.ts), drawn as Call links.
+  const calls = commsEdges(db, touching, among);
+  if (links.length === 0) return calls;
   const statements = db
     .prepare(
       `SELECT st.entity_id, st.prop, st.value, s.scheme, s.grade, s.handling, s.tlp FROM statements st LEFT JOIN sources s ON s.id = st.source_id
@@ -109,7 +112,7 @@ export function edgesBetween(db: Database, touching: readonly string[], among: r
     if (!list) byLink.set(st.entity_id, (list = []));
     list.push(st);
   }
-  return links.map((l) => edgeOf(l, byLink.get(l.id) ?? []));
+  return [...links.map((l) => edgeOf(l, byLink.get(l.id) ?? [])), ...calls];
 }
 
 function edgeOf(link: LinkRow, statements: readonly LinkStatement[]): ChartEdge {

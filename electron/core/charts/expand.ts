@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ParsedInput } from '../../../shared/api';
 import type { ExpandPreview } from '../../../shared/charts/dto';
 import { gradeFilter, meets } from '../analysis/grade';
+import { admittedSources, commsLinkId, commsLinksTouching, COMMS_LINK_SCHEMA, periodEdge, restrictLink, sourceGrades } from '../comms/links';
 import { clustersOf } from './clusters';
 import { overlaps } from './dates';
 
@@ -54,6 +55,7 @@ export function expand(db: Database, input: ParsedInput<'chart.expand'>): Expand
       const passes = linkPasses(facts, grade, input.dateFrom, input.dateTo);
       steps = steps.filter((s) => passes.has(s.id));
     }
+    if (!types || types.has(COMMS_LINK_SCHEMA)) steps = steps.concat(callSteps(db, frontier, grade, input.dateFrom, input.dateTo));
     const frontierSet = new Set(frontier);
     const candidates = new Set<string>();
     for (const s of steps) {
@@ -99,4 +101,16 @@ function linkPasses(facts: readonly LinkFacts[], grade: ReturnType<typeof gradeF
     out.add(id);
   }
   return out;
+}
+
+/** The aggregated call links of the frontier's phones that pass the grading and the period (their events in it). */
+function callSteps(db: Database, frontier: readonly string[], grade: ReturnType<typeof gradeFilter> | null, from: string | undefined, to: string | undefined): Step[] {
+  const links = commsLinksTouching(db, frontier);
+  if (links.length === 0) return [];
+  const admitted = admittedSources(sourceGrades(db), grade);
+  const lo = from ? periodEdge(from, false) : -Infinity;
+  const hi = to ? periodEdge(to, true) : Infinity;
+  return links
+    .filter((l) => restrictLink(db, l, lo, hi, admitted) !== null)
+    .map((l) => ({ id: commsLinkId(l.callerId, l.calleeId), schema: COMMS_LINK_SCHEMA, source: l.callerId, target: l.calleeId }));
 }

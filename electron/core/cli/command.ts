@@ -28,6 +28,8 @@ export interface Command {
   usage: string;
   summary: string;
   positionals: string[];
+  /** The last positional may repeat (PHONE PHONE [PHONE…]). */
+  variadic?: boolean;
   options: OptionSpec;
   run(ctx: CommandContext): Promise<number>;
 }

@@ -2,6 +2,7 @@ import { ANALYSIS_COMMANDS } from '../analysis/cli-commands';
 import { ATTACHMENT_COMMANDS } from '../attachments/cli-commands';
 import { AUDIT_COMMANDS, CASE_COMMANDS } from '../case/cli-commands';
 import { CASEFILE_COMMANDS } from '../casefile/cli-commands';
+import { COMMS_COMMANDS } from '../comms/cli-commands';
 import { COOPERATION_COMMANDS } from '../cooperation/cli-commands';
 import { ENTITY_COMMANDS } from '../entities/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
@@ -23,4 +24,5 @@ export const COMMANDS: Record<string, Command> = {
   ...COOPERATION_COMMANDS,
   ...CASEFILE_COMMANDS,
   ...ATTACHMENT_COMMANDS,
+  ...COMMS_COMMANDS,
 };

@@ -3,6 +3,7 @@ import type { entitiesApi } from '../../../shared/entities/api';
 import type { Session } from '../session';
 import { searchEntities } from '../store/search';
 import { searchWithAttachments } from '../attachments/search';
+import { commsLinkViews } from '../comms/links';
 import { createSource, getSource, listSources, requireSource } from '../store/sources';
 
 // Entities, links and source reports, as statements in the case's store (store/entities.ts,
@@ -11,7 +12,16 @@ import { createSource, getSource, listSources, requireSource } from '../store/so
 export function entitiesHandlers(session: Session): Pick<Handlers, keyof typeof entitiesApi> {
   return {
     'entity.list': async ({ offset, limit, schema }) => session.case.entities.list(offset, limit, schema),
-    'entity.get': async ({ id }) => session.case.entities.get(id),
+    'entity.get': async ({ id }) => {
+      const c = session.case;
+      const detail = c.entities.get(id);
+      // A phone's call records are events, not link rows: they show as its aggregated links (comms/links.ts).
+      if (detail.schema === 'Phone') {
+        const members = detail.mergedFrom?.map((m) => m.id) ?? [detail.id];
+        detail.links.push(...commsLinkViews(c.db, members, Math.max(0, 5000 - detail.links.length)));
+      }
+      return detail;
+    },
     'entity.create': async ({ schema, properties, sourceId }) => {
       const c = session.case;
       requireSource(c.db, sourceId);

@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } 
 import type { Command } from '../cli/command';
 import { EXIT } from '../cli/exit-codes';
 import { UsageError } from '../cli/passphrase';
+import { commsImport } from '../comms/cli-commands';
 import { loadSpec } from './handlers';
 import { exportWarnings } from './run';
 
@@ -12,12 +13,23 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 export const INTERCHANGE_COMMANDS: Record<string, Command> = {
   import: {
-    usage: `cordon import FILE --format ${IMPORT_FORMATS.join('|')} INPUT [--mapping SPEC.json] [--source ID] [--dry-run] [--json]`,
-    summary: 'Import a spreadsheet, i2 chart, FtM, GraphML or GEXF file in one transaction; prints what was created, merged and skipped (and why).',
+    usage: `cordon import FILE --format ${IMPORT_FORMATS.join('|')}|cdr|cells INPUT [--mapping SPEC.json] [--source ID] [--tz ZONE] [--again] [--save-mapping M.json] [--dry-run] [--json]`,
+    summary: 'Import a spreadsheet, i2 chart, FtM, GraphML, GEXF, GeoJSON or KML file, call records (cdr) or a cell-site list (cells) in one transaction; prints what was created, merged and skipped (and why).',
     positionals: ['FILE', 'INPUT'],
-    options: { json: { type: 'boolean' }, format: { type: 'string' }, mapping: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      mapping: { type: 'string' },
+      source: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      tz: { type: 'string' },
+      again: { type: 'boolean' },
+      'save-mapping': { type: 'string' },
+      overwrite: { type: 'boolean' },
+    },
     async run(ctx) {
       const format = str(ctx.values.format);
+      if (format === 'cdr' || format === 'cells') return commsImport(ctx, format);
       if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format is one of ${IMPORT_FORMATS.join(', ')}`);
       const mapping = str(ctx.values.mapping);
       // The spec is read and checked before the case is opened: a bad spec costs no passphrase.

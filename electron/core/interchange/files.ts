@@ -10,11 +10,18 @@ const MiB = 1024 * 1024;
 /** Streaming formats (CSV, FtM lines) are read in constant memory; XML and XLSX are not. */
 export const MAX_BYTES: Record<string, number> = {
   csv: 1024 * MiB,
+  // Call records stream in constant memory into a compact table (issue 17: a year of a target's
+  // records, or an operator's bulk return, is several GB).
+  cdr: 16 * 1024 * MiB,
+  cells: 1024 * MiB,
   ftm: 1024 * MiB,
   xlsx: 200 * MiB,
   anx: 200 * MiB,
   graphml: 200 * MiB,
   gexf: 200 * MiB,
+  // Parsed whole (a GeoJSON document is one JSON value; KML needs a DOM).
+  geojson: 200 * MiB,
+  kml: 200 * MiB,
 };
 
 export function humanBytes(n: number): string {

@@ -17,13 +17,13 @@ export class ImportSources {
 
   constructor(
     private readonly c: Case,
-    private readonly opts: { format: string; fileName: string; sha256: string; spec: ImportSpec | undefined },
+    private readonly opts: { format: string; fileName: string; sha256: string; spec: ImportSpec | undefined; source?: ImportSpec['source'] },
   ) {}
 
   /** The source of everything the spec does not source otherwise; created on first use. */
   defaultSource(): string {
     if (this.defaultId) return this.defaultId;
-    const s = this.opts.spec?.source;
+    const s = this.opts.spec?.source ?? this.opts.source;
     if (s && 'id' in s) {
       requireSource(this.c.db, s.id);
       this.defaultId = s.id;

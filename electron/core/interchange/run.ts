@@ -13,6 +13,10 @@ import { ExportPace, type Tick } from './export/pace';
 import { openInput, sha256Of } from './files';
 import { importFtm } from './ftm/read';
 import { writeFtm } from './ftm/write';
+import { importFeatures } from './geo/features';
+import { readGeojson } from './geo/read-geojson';
+import { readKml } from './geo/read-kml';
+import { writeGeojson } from './geo/write-geojson';
 import { importGraph } from './graph/model';
 import { readGexf } from './graph/read-gexf';
 import { readGraphml } from './graph/read-graphml';
@@ -32,9 +36,10 @@ const WRITERS: Record<Exclude<ExportFormat, 'csv'>, (out: OutFile, set: ExportSe
   ftm: writeFtm,
   graphml: writeGraphml,
   gexf: writeGexf,
+  geojson: writeGeojson,
 };
 
-const NOUN: Record<ImportFormat, string> = { csv: 'row', xlsx: 'row', anx: 'item', ftm: 'line', graphml: 'record', gexf: 'record' };
+const NOUN: Record<ImportFormat, string> = { csv: 'row', xlsx: 'row', anx: 'item', ftm: 'line', graphml: 'record', gexf: 'record', geojson: 'feature', kml: 'feature' };
 
 export async function runImport(
   c: Case,
@@ -67,6 +72,12 @@ export async function runImport(
         case 'gexf': {
           const g = input.format === 'graphml' ? readGraphml(file) : readGexf(file);
           await importGraph(sink, job, g.nodes, g.edges, input.format, file.name.replace(/\.[^.]+$/, ''), opts.limit);
+          break;
+        }
+        case 'geojson':
+        case 'kml': {
+          const features = input.format === 'geojson' ? readGeojson(file) : readKml(file, (m) => report.warn(m));
+          await importFeatures(sink, job, features, input.format, opts.limit);
           break;
         }
       }

@@ -91,7 +91,17 @@ export class ImportSink {
   constructor(
     readonly c: Case,
     readonly report: ReportBuilder,
-    private readonly opts: { format: string; fileName: string; sha256: string; bytes: number; spec: ImportSpec | undefined; dryRun: boolean },
+    private readonly opts: {
+      format: string;
+      fileName: string;
+      sha256: string;
+      bytes: number;
+      spec: ImportSpec | undefined;
+      dryRun: boolean;
+      /** For imports that take no ImportSpec (call records): the file's source, and the mapping saved with the import. */
+      source?: ImportSpec['source'];
+      mapping?: unknown;
+    },
   ) {
     this.importId = c.newId();
     const db = c.db;
@@ -116,7 +126,7 @@ export class ImportSink {
     const now = new Date().toISOString();
     this.c.db
       .prepare('INSERT INTO imports (id, format, file_name, sha256, bytes, spec, report, actor, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.importId, this.opts.format, this.opts.fileName, this.opts.sha256, this.opts.bytes, this.opts.spec ? JSON.stringify(this.opts.spec) : null, '{}', this.c.actor, now, now);
+      .run(this.importId, this.opts.format, this.opts.fileName, this.opts.sha256, this.opts.bytes, this.opts.spec ? JSON.stringify(this.opts.spec) : this.opts.mapping !== undefined ? JSON.stringify(this.opts.mapping) : null, '{}', this.c.actor, now, now);
   }
 
   rollback(): void {

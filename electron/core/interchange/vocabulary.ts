@@ -21,9 +21,11 @@ const ENTITY_SYNONYMS: Record<string, string> = {
   property: 'RealEstate', land: 'RealEstate', 'real estate': 'RealEstate',
   'id card': 'Identification', 'identity card': 'Identification', 'identity document': 'Identification', 'driving licence': 'Identification',
   email: 'UserAccount', 'e mail': 'UserAccount', 'social media': 'UserAccount', 'online account': 'UserAccount', user: 'UserAccount',
-  // Phones are values in Cordon (DESIGN.md §3). A phone drawn as its own node on a chart is a
-  // subscription with an operator: the nearest catalogue type with a phone number is an account.
-  telephone: 'UserAccount', phone: 'UserAccount', mobile: 'UserAccount', 'mobile phone': 'UserAccount', cellphone: 'UserAccount', 'cell phone': 'UserAccount', sim: 'UserAccount',
+  // Communications (issue 17): i2's telephone types are Phones (the number is their identity), its
+  // handsets Devices, its SIMs SIMs, its masts cell sites.
+  telephone: 'Phone', phone: 'Phone', mobile: 'Phone', 'mobile phone': 'Phone', cellphone: 'Phone', 'cell phone': 'Phone', 'telephone number': 'Phone', 'phone number': 'Phone', landline: 'Phone', msisdn: 'Phone',
+  sim: 'SIM', 'sim card': 'SIM', handset: 'Device', imei: 'Device', 'mobile handset': 'Device',
+  mast: 'CellSite', 'cell site': 'CellSite', 'base station': 'CellSite', 'cell tower': 'CellSite', antenna: 'CellSite',
   meeting: 'Event', incident: 'Event', crime: 'Event', offence: 'Event',
   report: 'Document', file: 'Document',
   comment: 'Note', annotation: 'Note',
@@ -82,7 +84,9 @@ export function linkSchemaFor(typeName: string | undefined): SchemaDef | undefin
 export function propertyFor(schema: SchemaDef, attributeName: string): string | undefined {
   const f = fold(attributeName.replace(/\s*\(\d+\)\s*$/, ''));
   const direct = schema.properties.find((p) => fold(p.name) === f || fold(p.label) === f);
-  const name = direct?.name ?? PROP_SYNONYMS[f];
+  // A phone's own number attribute ("Phone Number", "MSISDN") is its number, not a phone property.
+  const synonym = PROP_SYNONYMS[f] === 'phone' && schema.name === 'Phone' ? 'number' : PROP_SYNONYMS[f];
+  const name = direct?.name ?? synonym;
   if (!name) return undefined;
   const def = getProperty(schema, name);
   if (!def || def.type === 'entity') return undefined;
@@ -97,6 +101,10 @@ export function textProp(schema: SchemaDef): string | undefined {
 /** The property a chart's identity or label names for this type. */
 export function identityPropFor(schema: SchemaDef, value: string): string {
   if (schema.name === 'BankAccount') return normaliseValue('iban', value).ok ? 'iban' : 'accountNumber';
+  if (schema.name === 'Phone') return 'number';
+  if (schema.name === 'Device') return 'imei';
+  if (schema.name === 'SIM') return /^89\d{16,18}$/.test(value.replace(/\s/g, '')) ? 'iccid' : 'imsi';
+  if (schema.name === 'CellSite') return 'cellId';
   if (schema.name === 'UserAccount') {
     if (normaliseValue('phone', value).ok) return 'phone';
     if (normaliseValue('email', value).ok) return 'email';

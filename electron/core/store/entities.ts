@@ -121,7 +121,7 @@ export class EntityStore {
    * it lacks in the same INSERTs (the ones it has are seen again in one UPDATE per chunk).
    */
   createEntities(inputs: readonly EntityInput[], opts: { audit?: boolean } = {}): Array<{ id: string; created: boolean; rid: number }> {
-    const checked = inputs.map((input) => checkEntity(input, this.ctx.bureau));
+    const checked = inputs.map((input) => checkEntity(input, this.ctx.bureau, this.ctx.db));
     const naturals = [...new Set(checked.flatMap((c) => (c.natural ? [c.natural] : [])))];
     const known = new Map<string, EntityRow & { id: string }>();
     for (const row of this.lookup(naturals)) known.set(row.id, row);

@@ -1,6 +1,8 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
 import { normaliseValue } from '../../../shared/values';
+import { deriveCommsValues } from './comms-values';
 
 // The rules an entity's values follow, whoever writes them (the entity store, an import, a package):
 // the type checks, the natural id, the caption and the search text.
@@ -111,9 +113,11 @@ export interface CheckedLink {
   sourceId: string | null;
 }
 
-export function checkEntity(input: EntityInput, bureau: string): CheckedEntity {
+/** With the case's database, the values a phone, handset or SIM number implies are added (store/comms-values.ts). */
+export function checkEntity(input: EntityInput, bureau: string, db?: Database): CheckedEntity {
   const schema = requireSchema(input.schema, 'entity');
-  const values = validateProperties(schema, input.properties);
+  const checked = validateProperties(schema, input.properties);
+  const values = db ? deriveCommsValues(db, schema.name, checked) : checked;
   if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
   return { schema, values, originator: input.originator ?? bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
 }

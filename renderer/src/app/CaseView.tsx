@@ -7,6 +7,7 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ImportView } from '../features/import/ImportView';
 import { DuplicatesView } from '../features/matching/DuplicatesView';
 import { JobsPanel } from '../features/jobs/JobsPanel';
+import { MapView } from '../features/map/MapView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
 import { OperationsView } from '../features/operations/OperationsView';
 import { OfficersView } from '../features/officers/OfficersView';
@@ -34,6 +35,7 @@ export function CaseView() {
           {view === 'import' && <ImportView />}
           {view === 'duplicates' && <DuplicatesView />}
           {view === 'charts' && <ChartsView />}
+          {view === 'map' && <MapView />}
           {view === 'officers' && <OfficersView />}
           {view === 'projects' && <ProjectsView />}
           {view === 'packages' && <PackagesView />}

@@ -1,6 +1,6 @@
 import { Button } from '@blueprintjs/core';
 import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
-import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
+import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, MapIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
@@ -15,7 +15,7 @@ export function Rail() {
   const sources = useSession((s) => s.info?.sources ?? 0);
   const analysisOpen = useWorkspace((s) => s.analysisOpen);
   const setAnalysisOpen = useWorkspace((s) => s.setAnalysisOpen);
-  const item = (id: View, icon: ReactElement, count?: number) => (
+  const item = (id: View, icon: ReactElement, count?: number, text = t(`rail.${id}`)) => (
     <Button
       key={id}
       variant="minimal"
@@ -26,7 +26,7 @@ export function Rail() {
       aria-current={view === id ? 'page' : undefined}
       onClick={() => setView(id)}
       endIcon={count === undefined ? undefined : <span className="rail-count">{formatNumber(count)}</span>}
-      text={t(`rail.${id}`)}
+      text={text}
     />
   );
   return (
@@ -34,6 +34,7 @@ export function Rail() {
       {item('entities', <PeopleIcon />, entities)}
       {item('sources', <DocumentIcon />, sources)}
       {item('charts', <GraphIcon />)}
+      {item('map', <MapIcon />, undefined, t('map.rail'))}
       {item('audit', <HistoryIcon />)}
       {item('casefile', <FloppyDiskIcon />)}
       {item('import', <ImportIcon />)}

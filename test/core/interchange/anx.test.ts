@@ -8,7 +8,6 @@ describe('i2 ANX import', () => {
     const r = await core.ok('import.run', { path: fixture('chart-idref.anx'), format: 'anx' });
     expect(r).toMatchObject({ records: 11, created: 5, links: 5, skipped: 1 });
     expect(r.errors.map((e) => e.message)).toEqual([
-      'item 6: an ownership cannot have a UserAccount as its asset; kept as an other link with role "Owner"',
       'item 11: the link\'s ends "CI-4" and "CI-99" are not both entities of the chart (read through End1Reference/End2Reference (IdReferenceLinking="true"))',
     ]);
     const karimId = (await core.ok('search', { query: 'Karim Benali', limit: 1 }))[0]!.id;
@@ -20,14 +19,16 @@ describe('i2 ANX import', () => {
     expect(notes).toEqual(['Head of the Marseille cell | Surveillance report B2 H1', 'Nickname: Le Chef | Surveillance report B2 H1', 'Seen at the port on 3 March | Informant CHIS-12 C3 H2'].sort());
     const card = (await core.ok('source.list', {})).find((s) => s.title === 'Informant CHIS-12')!;
     expect(card).toMatchObject({ reference: 'CHIS-12/044', reportDate: '2024-03-03', scheme: 'eu4x4', grade: 'C3', handling: 'H2' });
-    // The mobile phone became an account with its number; the safe house an address.
+    // The mobile phone became a Phone (issue 17): its number in E.164 is its identity and id, its
+    // caption the number; the safe house an address.
     const phone = (await core.ok('search', { query: '+33612345678', limit: 1 }))[0]!;
-    expect(phone.schema).toBe('UserAccount');
+    expect(phone).toMatchObject({ id: 'phone-33612345678', schema: 'Phone', caption: '+33 6 12 34 56 78' });
     expect((await core.ok('entity.list', { schema: 'Address' })).items.map((a) => a.caption)).toEqual(['12 rue des Docks, Marseille']);
     expect(r.warnings).toEqual([]);
-    // ArrowOnTail: End1 = phone, End2 = Karim; the owner edge points from Karim to the phone.
+    // ArrowOnTail: End1 = phone, End2 = Karim; the i2 "Owner" link between a person and a phone is
+    // who uses the phone: Karim uses it.
     const owner = karim.links.find((l) => l.other.id === phone.id)!;
-    expect(owner).toMatchObject({ schema: 'UnknownLink', direction: 'out' });
+    expect(owner).toMatchObject({ schema: 'UsesPhone', direction: 'out' });
     const calls = karim.links.filter((l) => l.schema === 'Call');
     expect(calls).toHaveLength(1);
     const call = await core.ok('entity.get', { id: calls[0]!.id });

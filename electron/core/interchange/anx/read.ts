@@ -6,6 +6,8 @@ import type { InputFile } from '../files';
 import type { ImportSink, Ref, Values } from '../sink';
 import { addAttribute, addValue, entitySchemaFor, GENERIC_ENTITY, identityPropFor, linkSchemaFor, textProp } from '../vocabulary';
 import { attr, kid, kids, parseXmlFile, type XmlNode } from '../xml';
+
+const PARTY_SCHEMATA = ['Person', 'Organization', 'Company', 'LegalEntity'];
 import { readGrading, sourceFor, type ChartGrading } from './grading';
 
 // i2 Analyst's Notebook exchange charts (ANX). Entities (type, identity, label, attributes,
@@ -103,7 +105,10 @@ function importEntity(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Re
   const issue = (m: string) => sink.report.issue(row, m);
   const main = identity || label;
   if (main) addValue(schema, values, identityPropFor(schema, main), main, issue);
-  if (label && label !== identity) {
+  // A phone labelled with its own number in another format ("+33 6 12 34 56 78" for +33612345678)
+  // has no other name: the formats are derived from the number.
+  const sameNumber = schema.name === 'Phone' && label.replace(/\D/g, '') !== '' && label.replace(/\D/g, '') === identity.replace(/\D/g, '');
+  if (label && label !== identity && !sameNumber) {
     const alt = schema.properties.some((p) => p.name === 'name') ? (values.some(([p]) => p === 'name') ? 'alias' : 'name') : identityPropFor(schema, label);
     addValue(schema, values, schema.properties.some((p) => p.name === alt) ? alt : textProp(schema) ?? alt, label, issue);
   }
@@ -144,10 +149,18 @@ function importLink(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Ref>
   const typeEl = ctx.linkTypes.get(attr(style, 'LinkTypeReference') ?? '');
   const i2Type = attr(style, 'Type') ?? attr(typeEl, 'Name') ?? 'Link';
   const arrow = ARROWS[attr(style, 'ArrowStyle') ?? 'ArrowNone'] ?? 'none';
-  const [from, to] = arrow === 'tail' ? [b, a] : [a, b];
+  let [from, to] = arrow === 'tail' ? [b, a] : [a, b];
   const strengthEl = ctx.strengths.get(attr(style, 'StrengthReference') ?? '');
   const strength = attr(style, 'Strength') ?? attr(strengthEl, 'Name');
   let schema = linkSchemaFor(i2Type) ?? getSchema('UnknownLink')!;
+  // A link between a party and a phone ("Owner", "User", "Uses") is who uses the phone (issue 17).
+  const party = (r: Ref) => PARTY_SCHEMATA.includes(r.schema);
+  if ((from.schema === 'Phone' && party(to)) || (to.schema === 'Phone' && party(from))) {
+    if (schema.name !== 'Call') {
+      schema = getSchema('UsesPhone')!;
+      if (from.schema === 'Phone') [from, to] = [to, from];
+    }
+  }
   const label = attr(item, 'Label') ?? '';
   const build = (s: SchemaDef): { values: Values; itemSource: string; cardValues: Array<[string, Values]> } => {
     const values: Values = [];

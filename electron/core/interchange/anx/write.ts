@@ -15,7 +15,18 @@ import { gradeIndexes, gradingLists } from './grading';
 // this back to the same case (test/core/interchange/anx.test.ts).
 
 const ARROW: Record<string, string> = { head: 'ArrowOnHead', tail: 'ArrowOnTail', both: 'ArrowOnBoth', none: 'ArrowNone' };
-const I2_TYPE: Record<string, string> = { Organization: 'Organisation', BankAccount: 'Account', UserAccount: 'Telephone', LegalEntity: 'Legal entity', RealEstate: 'Property' };
+const I2_TYPE: Record<string, string> = {
+  Organization: 'Organisation',
+  BankAccount: 'Account',
+  UserAccount: 'User Account',
+  LegalEntity: 'Legal entity',
+  RealEstate: 'Property',
+  // Communications (issue 17): i2's own type names, which our reader maps back.
+  Phone: 'Telephone',
+  Device: 'Handset',
+  SIM: 'SIM Card',
+  CellSite: 'Cell Site',
+};
 
 /** Admiralty F6 ("cannot be judged") is what an ungraded value gets: in i2 terms, no grade. */
 const ungraded = (s: ExportSource) => s.scheme === 'admiralty' && s.grade === 'F6' && !s.handling;

@@ -7,7 +7,7 @@ import type { InputFile } from '../files';
 import type { ImportSink, Values } from '../sink';
 import { requireText } from '../sniff';
 import { addAttribute, addValue } from '../vocabulary';
-import { carrier, FROM_FTM, SCHEMA_FROM_FTM, unpack } from './vocabulary';
+import { carrier, FROM_FTM, oursFor, SCHEMA_FROM_FTM, TO_FTM, unpack, USES_PHONE_ROLE } from './vocabulary';
 
 // FollowTheMoney JSON lines: {"id","schema","properties":{prop:[values]}} per line. Read twice,
 // streaming: things first, then links (interstitial entities) and references between things, so
@@ -66,6 +66,7 @@ function valuesOf(schema: SchemaDef, e: FtmLine, issue: (m: string) => void): { 
     const prop = rename[ftmProp] ?? ftmProp;
     const def = getProperty(schema, prop);
     for (const v of strings(raw)) {
+      if (schema.name === 'UsesPhone' && ftmProp === 'role' && v === USES_PHONE_ROLE) continue;
       if (def?.type === 'entity') {
         if (!schema.edge || (prop !== schema.edge.source && prop !== schema.edge.target)) refs.push([prop, v]);
         continue;
@@ -99,7 +100,7 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
       continue;
     }
     valid++;
-    const schema = schemaOf(e.schema);
+    const schema = schemaOf(oursFor(e.schema, e.properties));
     if (!schema) {
       report.records++;
       report.skip(line, `FtM schema "${e.schema}" has no counterpart in Cordon's catalogue`);
@@ -125,7 +126,7 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
   for await (const { text, n: line } of lines(file)) {
     const e = parseLine(text);
     if (typeof e === 'string') continue;
-    const schema = schemaOf(e.schema);
+    const schema = schemaOf(oursFor(e.schema, e.properties));
     if (!schema) continue;
     if (!schema.edge) {
       const { refs } = valuesOf(schema, e, () => undefined);
@@ -141,8 +142,9 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
     if (!linkLines.has(line)) continue;
     if (limit !== null && report.records >= limit) break;
     report.records++;
-    const src = strings(e.properties[schema.edge.source])[0];
-    const dst = strings(e.properties[schema.edge.target])[0];
+    const ftmName = (ours: string) => TO_FTM[schema.name]?.[ours] ?? ours;
+    const src = strings(e.properties[ftmName(schema.edge.source)])[0];
+    const dst = strings(e.properties[ftmName(schema.edge.target)])[0];
     const from = src ? sink.external('ftm', src) : undefined;
     const to = dst ? sink.external('ftm', dst) : undefined;
     if (!from || !to) {

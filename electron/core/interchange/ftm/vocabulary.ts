@@ -8,7 +8,28 @@ import { getProperty, type SchemaDef } from '../../../../shared/catalogue';
 export const TO_FTM: Record<string, Record<string, string>> = {
   Note: { title: 'name', text: 'description' },
   UserAccount: { phone: 'number' },
+  UsesPhone: { user: 'subject', phone: 'object' },
 };
+
+/**
+ * Our schemata FtM lacks that travel as one of its own (issue 17): a Phone as the UserAccount of a
+ * number (how FtM holds a phone; the formats, type and validity are derived again on reading), who
+ * uses a phone as an UnknownLink whose role says so. Read back by the same marks.
+ */
+export const FTM_SCHEMA: Record<string, string> = { Phone: 'UserAccount', UsesPhone: 'UnknownLink' };
+export const USES_PHONE_ROLE = 'uses phone';
+/** A Phone's values derived from its number: not written (the reader derives them again). */
+export const DERIVED: Record<string, readonly string[]> = { Phone: ['internationalFormat', 'nationalFormat', 'alias', 'numberType', 'valid'] };
+/** Our schemata with no FtM counterpart at all: left out of an FtM export, with a warning. */
+export const NO_FTM = new Set(['Device', 'SIM', 'CellSite', 'PhoneInDevice', 'SimInDevice']);
+
+/** Our schema for an FtM line, where an FtM schema stands for one of ours (FTM_SCHEMA). */
+export function oursFor(ftmSchema: string, props: Record<string, unknown[]>): string {
+  const has = (p: string) => Array.isArray(props[p]) && props[p]!.length > 0;
+  if (ftmSchema === 'UserAccount' && has('number') && !has('username') && !has('email') && !has('service')) return 'Phone';
+  if (ftmSchema === 'UnknownLink' && Array.isArray(props.role) && props.role.includes(USES_PHONE_ROLE)) return 'UsesPhone';
+  return ftmSchema;
+}
 
 /** FtM → ours, per schema. */
 export const FROM_FTM: Record<string, Record<string, string>> = Object.fromEntries(
@@ -29,6 +50,8 @@ export const NOT_IN_FTM: Record<string, readonly string[]> = {
   Representation: ['weight'],
   Payment: ['weight'],
   UnknownLink: ['weight'],
+  Phone: ['operator'],
+  UsesPhone: ['role', 'weight'],
 };
 
 /** FtM schemata outside our catalogue that have a clear home in it. */

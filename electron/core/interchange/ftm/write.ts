@@ -2,7 +2,7 @@ import { getProperty, getSchema } from '../../../../shared/catalogue';
 import type { ExportSet } from '../export/collect';
 import type { OutFile } from '../export/out';
 import type { Tick } from '../export/pace';
-import { carrier, NOT_IN_FTM, TO_FTM } from './vocabulary';
+import { carrier, DERIVED, FTM_SCHEMA, NO_FTM, NOT_IN_FTM, TO_FTM, USES_PHONE_ROLE } from './vocabulary';
 
 // FollowTheMoney JSON lines: one entity per line, links as interstitial entities whose edge
 // properties hold the ids of their ends. Property names are FtM's; the few we have and FtM
@@ -22,22 +22,29 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
       if (!list.includes(v)) list.push(v);
     };
     if (ends && schema.edge) {
-      put(schema.edge.source, ends[0]);
-      put(schema.edge.target, ends[1]);
+      put(rename[schema.edge.source] ?? schema.edge.source, ends[0]);
+      put(rename[schema.edge.target] ?? schema.edge.target, ends[1]);
     }
+    const derived = DERIVED[schemaName] ?? [];
+    if (schemaName === 'UsesPhone') put('role', USES_PHONE_ROLE);
     for (const s of statements) {
       const def = getProperty(schema, s.prop);
-      if (!def) continue;
+      if (!def || derived.includes(s.prop)) continue;
       if (lacking.includes(s.prop)) put(carrier(schema), `${def.label}: ${s.value}`);
       else if (def.type === 'entity') {
         const target = ids.get(s.value);
         if (target) put(rename[s.prop] ?? s.prop, target);
       } else put(rename[s.prop] ?? s.prop, s.value);
     }
-    out.line(JSON.stringify({ id, schema: schemaName, properties }));
+    out.line(JSON.stringify({ id, schema: FTM_SCHEMA[schemaName] ?? schemaName, properties }));
   };
+  let unmapped = 0;
   for (const e of set.entities) {
     await tick();
+    if (NO_FTM.has(e.schema)) {
+      unmapped++;
+      continue;
+    }
     lineOf(e.id, e.schema, e.statements);
   }
   let similar = 0;
@@ -47,8 +54,13 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
       similar++;
       continue;
     }
+    if (NO_FTM.has(l.schema)) {
+      unmapped++;
+      continue;
+    }
     lineOf(l.id, l.schema, l.statements, [l.from, l.to]);
   }
+  if (unmapped > 0) warnings.push(`${unmapped} handsets, SIM cards, cell sites or links between them have no FollowTheMoney schema and were not exported (ANX keeps them).`);
   if (similar > 0) warnings.push(`${similar} pending "possible same-as" links are Cordon's own and were not exported.`);
   return warnings;
 }

@@ -11,11 +11,11 @@ import { up as integerKeys } from './009_integer_keys';
 import { up as receivedPlans } from './010_received_plans';
 import { up as sourceRids } from './011_source_rids';
 import { up as listIndexes } from './012_list_indexes';
-// 013 and 014 are being written on other branches; 015 runs as the next version until they land.
-import { up as attachments } from './015_attachments';
+import { up as comms } from './013_comms';
+import { up as attachments } from './014_attachments';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, attachments];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, comms, attachments];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**

@@ -48,6 +48,7 @@ import { IconLayer } from './IconLayer';
 import { LassoOverlay } from './LassoOverlay';
 import { ChartEntityPane } from './ChartEntityPane';
 import { useEntityDrop } from './useEntityDrop';
+import { useSharedSelection } from './sharedSelection';
 import { Minimap } from './Minimap';
 import { useCytoscape } from './useCytoscape';
 
@@ -118,6 +119,7 @@ export function ChartTab({ chartId }: { chartId: string }) {
   );
   useChartInteractions(ctl, refs, handlers);
   useEntityDrop(ctl, setError);
+  useSharedSelection(ctl);
 
   const selected = ctl ? ctl.cy.nodes(':selected').not('.group').map((n) => n.id()) : [];
   const selectedGroup = ctl?.cy.nodes('.group:selected').first();

@@ -2,8 +2,8 @@ import type { ExportFormat, ImportFormat } from '../../../../shared/interchange/
 
 // The formats Cordon reads and writes, as in the contract (whose values the renderer may not import).
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'anx', 'ftm', 'graphml', 'gexf'];
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['anx', 'ftm', 'graphml', 'gexf', 'csv'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'anx', 'ftm', 'graphml', 'gexf', 'geojson', 'kml'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['anx', 'ftm', 'graphml', 'gexf', 'csv', 'geojson'];
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -27,6 +27,8 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
   ijson: 'ftm',
   graphml: 'graphml',
   gexf: 'gexf',
+  geojson: 'geojson',
+  kml: 'kml',
 };
 
 /** The format a file name suggests (the core checks the content). */

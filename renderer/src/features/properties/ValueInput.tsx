@@ -44,6 +44,8 @@ export function ValueInput({ id, def, value, onChange, invalid }: Props) {
     case 'iban':
       return text('text', { placeholder: t('form.ibanPlaceholder'), className: 'mono' });
     case 'number':
+    case 'latitude':
+    case 'longitude':
       return text('text', { inputMode: 'decimal' });
     case 'identifier':
       return text('text', { className: 'mono' });

@@ -1,0 +1,149 @@
+// Communications data (issue 17): what the core returns for call-record imports and analyses.
+// Phones are E.164 strings (or, for a number that is not valid, the value as it was given).
+
+export const CDR_FIELDS = [
+  'caller',
+  'callee',
+  'msisdn',
+  'other',
+  'direction',
+  'type',
+  'start',
+  'date',
+  'time',
+  'duration',
+  'imei',
+  'imsi',
+  'cell',
+  'calleeCell',
+  'lac',
+  'ci',
+  'latitude',
+  'longitude',
+] as const;
+export type CdrField = (typeof CDR_FIELDS)[number];
+
+export const EVENT_KINDS = ['other', 'voice', 'sms', 'mms', 'data'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface CommsIssue {
+  row: number | null;
+  message: string;
+}
+
+export interface CdrImportReport {
+  importId: string | null;
+  file: string;
+  bytes: number;
+  sha256: string;
+  encoding: string;
+  delimiter: string;
+  /** The mapping used (recognised or given): header of each field. */
+  mapping: { columns: Partial<Record<CdrField, string>>; dayFirst: boolean; timeZone: string };
+  records: number;
+  /** Events written. */
+  events: number;
+  /** Events already in the case (the same call in another export, or twice in this one). */
+  duplicates: number;
+  skipped: number;
+  phones: { created: number; known: number; invalid: number };
+  devices: number;
+  sims: number;
+  cells: number;
+  /** Aggregated phone-to-phone links created or added to. */
+  links: number;
+  errors: CommsIssue[];
+  moreErrors: number;
+  warnings: string[];
+  seconds: number;
+}
+
+export interface CellImportReport {
+  importId: string;
+  file: string;
+  records: number;
+  created: number;
+  merged: number;
+  /** Cells named by events already in the case that now have their site. */
+  joined: number;
+  skipped: number;
+  errors: CommsIssue[];
+  moreErrors: number;
+  warnings: string[];
+}
+
+export interface PhoneRef {
+  /** E.164 (or the value as given when not a valid number). */
+  phone: string;
+  id: string;
+  caption: string;
+}
+
+export interface TopContact extends PhoneRef {
+  events: number;
+  calls: number;
+  sms: number;
+  durationS: number;
+  /** ISO 8601 UTC. */
+  first: string;
+  last: string;
+}
+
+export interface TopResult {
+  phone: PhoneRef;
+  results: TopContact[];
+}
+
+export interface CommonResult {
+  phones: PhoneRef[];
+  results: Array<PhoneRef & { with: number; events: number }>;
+}
+
+export interface ActivityResult {
+  phone: PhoneRef;
+  timeZone: string;
+  /** [weekday 0 = Monday][hour 0–23]: events. */
+  matrix: number[][];
+  /** Events per day (YYYY-MM-DD in the zone), in date order. */
+  days: Array<{ day: string; events: number }>;
+  events: number;
+}
+
+export interface SwapResult {
+  results: Array<{ imei: string; device: string; phones: Array<{ phone: string; first: string; last: string; events: number }> }>;
+  /** Numbers seen in more than one handset. */
+  moved: Array<{ phone: string; imeis: Array<{ imei: string; first: string; last: string; events: number }> }>;
+}
+
+export interface ColocationResult {
+  phones: PhoneRef[];
+  windowS: number;
+  results: Array<{ cell: string; time: string; site: string | null; gapS: number }>;
+}
+
+export interface SilenceResult {
+  phone: PhoneRef;
+  /** The gap above which silence is unusual for this phone (seconds). */
+  thresholdS: number;
+  typicalGapS: number;
+  results: Array<{ from: string; to: string; gapS: number }>;
+}
+
+export interface CommsEventRow {
+  id: number;
+  kind: EventKind;
+  caller: string;
+  callee: string | null;
+  start: string;
+  durationS: number;
+  callerCell: string | null;
+  calleeCell: string | null;
+  imei: string | null;
+  imsi: string | null;
+  sourceId: string;
+}
+
+export interface CommsEventPage {
+  total: number;
+  rows: CommsEventRow[];
+}
