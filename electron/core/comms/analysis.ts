@@ -8,7 +8,7 @@ import { caseTimeZone } from './region';
 
 // The analyses of call records (issue 17) an analyst runs on a phone. Without a date range they
 // read the aggregated links (comms_links, comms_usage), which are kept current by the importer;
-// with one they read the events in range through the two per-phone indexes of migration 013.
+// with one they read the events in range through the two per-phone indexes of migration 014.
 
 interface Range {
   from?: string | undefined;

@@ -13,7 +13,7 @@ import { cellKey } from './cdr/values';
 
 // A cell-site list (CSV: cell identity, latitude, longitude, azimuth, beam width, address,
 // operator) into CellSite entities, each joined to the events that name its cell: the cells
-// dictionary of migration 013 points at the site, so events imported before or after the list
+// dictionary of migration 014 points at the site, so events imported before or after the list
 // meet it.
 
 type CellField = 'cell' | 'lac' | 'ci' | 'name' | 'latitude' | 'longitude' | 'azimuth' | 'beamWidth' | 'address' | 'operator';

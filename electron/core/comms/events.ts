@@ -4,7 +4,7 @@ import type { Slot } from './books';
 import { KIND } from './cdr/values';
 
 // The one writer of call events. Rows are buffered and sent in multi-row INSERT OR IGNORE
-// statements (the dedupe key of migration 013 drops a call already in the case); the aggregated
+// statements (the dedupe key of migration 014 drops a call already in the case); the aggregated
 // Phone → Phone links and the phone/handset/SIM usage are summed in memory from the rows that were
 // actually written, and merged into their tables once, at the end of the import.
 

@@ -11,11 +11,11 @@ import { up as integerKeys } from './009_integer_keys';
 import { up as receivedPlans } from './010_received_plans';
 import { up as sourceRids } from './011_source_rids';
 import { up as listIndexes } from './012_list_indexes';
-import { up as comms } from './013_comms';
-import { up as attachments } from './014_attachments';
+import { up as comms } from './014_comms';
+import { up as attachments } from './013_attachments';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, comms, attachments];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, attachments, comms];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
-// Schema version 15: attachments (issue 23) — photos, scanned reports and documents inside the
+// Schema version 13: attachments (issue 23) — photos, scanned reports and documents inside the
 // encrypted case file, never beside it.
 //
 // - attachment_blobs: one row per distinct content, keyed by its SHA-256, so a file attached twice

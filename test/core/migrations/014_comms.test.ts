@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { up } from '../../../electron/core/store/migrations/013_comms';
+import { up } from '../../../electron/core/store/migrations/014_comms';
 import { beforeMigration } from './support';
 
-describe('migration 013: communications events, aggregated links and usage', () => {
+describe('migration 014: communications events, aggregated links and usage', () => {
   it('keeps the case as it was, adds the comms tables, and drops a second copy of a call by its dedupe key', () => {
     const m = beforeMigration(up);
     const db = m.db;

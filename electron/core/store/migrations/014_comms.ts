@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
-// Schema version 13: communications data (issue 17).
+// Schema version 14: communications data (issue 17).
 //
 // Phones, handsets, SIMs and cell sites are entities (deterministic ids, statements, search) like
 // any other. Calls, SMS and data sessions are not: a year of one target's calls is a million rows,

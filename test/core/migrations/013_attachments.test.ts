@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { up } from '../../../electron/core/store/migrations/014_attachments';
+import { up } from '../../../electron/core/store/migrations/013_attachments';
 import { beforeMigration } from './support';
 
-describe('migration 014: attachments inside the case', () => {
+describe('migration 013: attachments inside the case', () => {
   it('adds blobs, chunks, attachments and their text index; keeps every row; enforces one target and whole blobs', () => {
     const m = beforeMigration(up);
     const db = m.db;
