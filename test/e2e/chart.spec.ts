@@ -208,6 +208,12 @@ test('a chart from the demo case: expand, link by drag and undo, layouts, date f
   expect(membership(reopened.groups)).toEqual(membership(saved.groups));
   await app.shot('chart-07-reopened');
 
+  // The case has one selection (the chart, the map and the inspector share it): the organisation
+  // selected before the tab closed is still selected when the chart opens again.
+  expect(reopened.selected).toEqual([org.id]);
+  await page.getByTestId('chart-canvas').click({ position: { x: 5, y: 5 } });
+  await expect.poll(async () => (await chartState(page)).selected).toEqual([]);
+
   // The side panel: the selected entity's values, each with its source card, beside the chart.
   await clickNode(page, reopened.nodes.find((n) => n.label === 'N1')!);
   await expect.poll(async () => (await chartState(page)).selected).toEqual([n1.id]);

@@ -39,9 +39,9 @@ async function setUpCase(app: CordonApp) {
   return { ahmad };
 }
 
-/** Clicks the rail's n-th module button (0-based, in the rail's order), whatever the language. */
-async function railTo(page: Page, n: number) {
-  await page.locator('.rail > button').nth(n).click();
+/** Clicks a rail module's button by its id (data-rail), whatever the language and whatever is added to the rail. */
+async function railTo(page: Page, id: string) {
+  await page.locator(`.rail > button[data-rail="${id}"]`).click();
 }
 
 /** The case's one chart, opened from the list unless its tab is already showing. */
@@ -50,8 +50,7 @@ async function openChart(page: Page) {
   await expect(page.locator('[data-testid=chart-canvas]')).toBeVisible();
 }
 
-// Rail order (Rail.tsx): entities, sources, charts, audit, case file, import, duplicates, analysis, officers, projects, packages, meetings, operations.
-const RAIL = { entities: 0, sources: 1, charts: 2, import: 5, analysis: 7, officers: 8, packages: 10, meetings: 11, operations: 12 } as const;
+const RAIL = { entities: 'entities', sources: 'sources', charts: 'charts', import: 'import', analysis: 'analysis', officers: 'officers', packages: 'packages', meetings: 'meetings', operations: 'operations' } as const;
 
 /** The main screens, each shot as `${prefix}-NN-name`. */
 async function walk(app: CordonApp, prefix: string) {

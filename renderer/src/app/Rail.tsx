@@ -18,6 +18,7 @@ export function Rail() {
   const item = (id: View, icon: ReactElement, count?: number, text = t(`rail.${id}`)) => (
     <Button
       key={id}
+      data-rail={id}
       variant="minimal"
       alignText="start"
       fill
@@ -43,6 +44,7 @@ export function Rail() {
         variant="minimal"
         alignText="start"
         fill
+        data-rail="analysis"
         icon={<LayoutHierarchyIcon />}
         active={analysisOpen}
         aria-pressed={analysisOpen}
