@@ -83,7 +83,6 @@ export function stylesheet(big: boolean): StylesheetJson {
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
     { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
-    { selector: 'edge.highlight', style: { 'line-color': '#fbb360', 'target-arrow-color': '#fbb360', width: 4 } },
     { selector: 'node.badge', style: { 'outline-width': 3, 'outline-color': '#e76a6e', 'outline-offset': 2 } },
     {
       selector: 'node.group',
@@ -112,6 +111,8 @@ export function stylesheet(big: boolean): StylesheetJson {
     big ? BIG_EDGE : EDGE,
     { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.directed', style: big ? {} : { 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.8 } },
+    // After the base link rules, which set the same properties: in cytoscape the later rule wins.
+    { selector: 'edge.highlight', style: { 'line-color': '#fbb360', 'target-arrow-color': '#fbb360', width: 4 } },
     { selector: 'edge:selected', style: { 'line-color': '#ffffff', 'target-arrow-color': '#ffffff', opacity: 1 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.12 } },
     { selector: '.removed, .merged-away, .collapsed-away', style: { display: 'none' } },
