@@ -1,5 +1,6 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { attachCulling } from './culling';
+import { attachLabelScale } from './labelScale';
 import { BIG, performanceOptions, stylesheet, suppressInjectedStyle } from './style';
 
 // The chart's cytoscape instance with the stylesheet and renderer options for its size. Shared by
@@ -14,6 +15,7 @@ export function createChartCore(container: HTMLElement, elementCount: number): C
   cy.scratch(BIG_KEY, big);
   // Big charts draw straight links, which is what the view test of culling.ts assumes.
   if (big) attachCulling(cy);
+  else attachLabelScale(cy);
   return cy;
 }
 

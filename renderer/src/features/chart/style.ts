@@ -10,31 +10,37 @@ import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 
 export const BIG = 2000;
 
-const NODE = {
-  selector: 'node',
-  style: {
-    shape: 'ellipse',
-    width: 'data(size)',
-    height: 'data(size)',
-    'background-color': 'data(colour)',
-    'background-image': 'data(icon)',
-    'background-width': '62%',
-    'background-height': '62%',
-    'background-image-containment': 'inside',
-    'border-width': 0,
-    label: 'data(label)',
-    color: '#f6f7f9',
-    'font-size': 11,
-    'text-valign': 'bottom',
-    'text-margin-y': 4,
-    'text-background-color': '#1c2127',
-    'text-background-opacity': 0.7,
-    'text-background-padding': '1px',
-    'text-max-width': '140px',
-    'text-wrap': 'ellipsis',
-    'min-zoomed-font-size': 6,
-  },
-} as const;
+/**
+ * The small chart's node rule with its caption scaled by `labels` (labelScale.ts): zoomed out,
+ * captions grow in chart units so that they stay readable on screen instead of vanishing.
+ */
+function node(labels: number) {
+  return {
+    selector: 'node',
+    style: {
+      shape: 'ellipse',
+      width: 'data(size)',
+      height: 'data(size)',
+      'background-color': 'data(colour)',
+      'background-image': 'data(icon)',
+      'background-width': '62%',
+      'background-height': '62%',
+      'background-image-containment': 'inside',
+      'border-width': 0,
+      label: 'data(label)',
+      color: '#f6f7f9',
+      'font-size': 11 * labels,
+      'text-valign': 'bottom',
+      'text-margin-y': 4 * labels,
+      'text-background-color': '#1c2127',
+      'text-background-opacity': 0.7,
+      'text-background-padding': `${labels}px`,
+      'text-max-width': `${140 * labels}px`,
+      'text-wrap': 'ellipsis',
+      'min-zoomed-font-size': 6,
+    },
+  } as const;
+}
 
 // A big chart's base rules set as few properties as they can. Each property a node resolves
 // marks the style of every link at that node stale again (cytoscape's style triggers), so at
@@ -77,9 +83,10 @@ const BIG_EDGE = {
   style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'haystack', opacity: 0.85 },
 } as const;
 
-export function stylesheet(big: boolean): StylesheetJson {
+/** The chart's stylesheet; `labels` scales a small chart's captions (labelScale.ts), 1 at zoom 1 and above. */
+export function stylesheet(big: boolean, labels = 1): StylesheetJson {
   return [
-    big ? BIG_NODE : NODE,
+    big ? BIG_NODE : node(labels),
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffffff' } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#fbb360' } },
     { selector: 'node.highlight', style: { 'underlay-color': '#fbb360', 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
@@ -97,7 +104,7 @@ export function stylesheet(big: boolean): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -4,
-        'font-size': 12,
+        'font-size': 12 * (big ? 1 : labels),
         'font-weight': 'bold',
         padding: '18px',
       },
