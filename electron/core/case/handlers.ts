@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/api';
 import type { caseApi } from '../../../shared/case/api';
 import { buildDemo, DEMO_BUREAU, DEMO_NAME, DEMO_PASSPHRASE, ensureDemoChart } from '../demo/caviar';
 import type { Session } from '../session';
+import { sweepStaleTemps } from '../casefile/durable';
 import { Case } from '../store/case';
 
 // The case file's life (create, open, the demo, lock, close), its audit trail and job.cancel.
@@ -16,6 +17,8 @@ export function caseHandlers(session: Session): Pick<Handlers, keyof typeof case
     },
     'case.open': async ({ path, passphrase }) => {
       const c = await session.adopt(() => Case.open(path, passphrase));
+      // What a rekey or restore killed half-way left beside the case (the case itself is whole).
+      sweepStaleTemps(path);
       try {
         return c.info();
       } catch (err) {

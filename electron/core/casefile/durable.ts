@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, openSync, renameSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { CordonError } from '../../../shared/errors';
@@ -8,9 +8,51 @@ import { CordonError } from '../../../shared/errors';
 // (the way SQLite and KeePassXC replace a file): write under a temporary name beside the target
 // (same filesystem, so the rename is atomic), fsync it, check it, rename it over, fsync the folder.
 
-/** A hidden temporary name beside `target`, tagged with what is being written. */
+/** A hidden temporary name beside `target`, tagged with what is being written. Stale temporaries
+ * that a killed backup, rekey or restore left beside the same target are removed first. */
 export function tempBeside(target: string, tag: string): string {
+  sweepStaleTemps(target);
   return join(dirname(target), `.${basename(target)}.${tag}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const TEMP_NAME = /^\.(.+)\.(?:backup|rekey|restore)-[0-9a-f]{8}\.tmp$/;
+
+/**
+ * A temporary untouched for this long belongs to no running operation: VACUUM INTO writes its
+ * file continuously, and the check and hash that follow take seconds to minutes even for a
+ * gigabyte on slow removable media. A younger one may be another Cordon's backup under way.
+ */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the temporaries that a killed or powered-off backup, rekey or restore left beside
+ * `target` (encrypted, but a whole copy of the case each: on a full USB stick they are the reason
+ * the next backup fails). Only Cordon's own names for this target, and only stale ones. Returns
+ * the names removed; a file that cannot be removed is left and the operation goes on.
+ */
+export function sweepStaleTemps(target: string, now = Date.now(), maxAgeMs = STALE_TEMP_MS): string[] {
+  const dir = dirname(target);
+  const name = basename(target);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (TEMP_NAME.exec(entry)?.[1] !== name) continue;
+    const path = join(dir, entry);
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || now - st.mtimeMs < maxAgeMs) continue;
+      rmSync(path);
+      removed.push(entry);
+    } catch {
+      // gone meanwhile, or not ours to remove: left as it is
+    }
+  }
+  return removed;
 }
 
 export function fsyncFile(path: string): void {
