@@ -25,7 +25,8 @@ export class Session {
   /** What the UI may still show while locked (the name on the lock screen): no case content. */
   private lockedInfo: CaseInfo | null = null;
   private lastActivity: number;
-  private readonly now: () => number;
+  /** The core's clock (a test can set it). */
+  readonly now: () => number;
   readonly jobs: Jobs;
 
   constructor(private readonly config: CoreConfig) {

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { filePath, method, passphrase } from '../contract';
-import type { BackupResult, BackupStatus, RecoveryKeyResult, RekeyResult, RestoreResult, VerifyReport } from './dto';
+import type { AutoBackupPolicy, AutoBackupRun, BackupResult, BackupStatus, RecoveryKeyResult, RekeyResult, RestoreResult, VerifyReport } from './dto';
 
 // The case file's own care (issue 21): backup, verify and restore; change of passphrase; recovery keys.
 
 export const casefileApi = {
   /** A verified, encrypted copy of the open case (same key) at `path`, which must not exist. */
   'casefile.backup': method<BackupResult>()(z.object({ path: filePath })),
+  /** Automatic backups of the open case into `folder` every `everyHours`, keeping the last `keep`; null turns them off. */
+  'casefile.setAutoBackup': method<AutoBackupPolicy | null>()(
+    z.object({
+      policy: z.object({ folder: filePath, everyHours: z.number().int().min(1).max(24 * 31), keep: z.number().int().min(1).max(365) }).nullable(),
+    }),
+  ),
+  /** Makes the automatic backup if one is due (the app asks at opening and every hour). */
+  'casefile.autoBackupIfDue': method<AutoBackupRun>()(z.object({})),
   /** The last backup made from the open case. */
   'casefile.backupStatus': method<BackupStatus>()(z.object({})),
   /** Checks a case file (or backup) that is not open: it opens, integrity, foreign keys, audit chain, header. */

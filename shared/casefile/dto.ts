@@ -43,4 +43,22 @@ export interface RecoveryKeyResult {
 export interface BackupStatus {
   /** The last backup written and verified from this case (null when none). */
   last: BackupResult | null;
+  /** The automatic backups set for this case (null when off). */
+  auto: AutoBackupPolicy | null;
+}
+
+/** Automatic backups: where, how often, how many kept. */
+export interface AutoBackupPolicy {
+  folder: string;
+  everyHours: number;
+  keep: number;
+}
+
+export interface AutoBackupRun {
+  ran: boolean;
+  /** done; off (no policy); not-due; folder-missing (the drive not plugged in: tried again later). */
+  reason: 'done' | 'off' | 'not-due' | 'folder-missing';
+  backup: BackupResult | null;
+  /** The older automatic backups removed by rotation (paths). */
+  removed: string[];
 }

@@ -21,7 +21,7 @@ import { checkDatabase } from './verify';
 export const quoteSql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Writes a verified backup of `c` to `out` (which must not exist). */
-export async function backupCase(c: Case, outPath: string): Promise<BackupResult> {
+export async function backupCase(c: Case, outPath: string, now: () => Date = () => new Date()): Promise<BackupResult> {
   const out = resolve(outPath);
   if (out === resolve(c.path)) throw new CordonError('INVALID_INPUT', 'A backup cannot replace the case it is made from: choose another file.');
   if (existsSync(out)) throw new CordonError('FILE_EXISTS', `A file already exists at ${out}; choose another name.`);
@@ -49,7 +49,7 @@ export async function backupCase(c: Case, outPath: string): Promise<BackupResult
     }
     const { sha256, bytes } = await sha256File(tmp);
     renameDurably(tmp, out);
-    const result: BackupResult = { path: out, bytes, sha256, verified: true, at: new Date().toISOString() };
+    const result: BackupResult = { path: out, bytes, sha256, verified: true, at: now().toISOString() };
     c.write(() => {
       c.setMeta('last_backup', JSON.stringify(result));
       c.audit.append({ actor: c.actor, action: 'case.backup', target: out, detail: { bytes, sha256 } });

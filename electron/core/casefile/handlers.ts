@@ -3,6 +3,7 @@ import { CordonError } from '../../../shared/errors';
 import type { Session } from '../session';
 import { Case } from '../store/case';
 import { passphraseKey } from '../store/case-file';
+import { autoBackupIfDue, autoBackupPolicy, setAutoBackupPolicy } from './auto-backup';
 import { backupCase, lastBackup } from './backup';
 import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
 import { checkPassphrase, rekeyOpenCase, RECOVERY_POLICY } from './rekey';
@@ -15,8 +16,10 @@ type CasefileMethod = Extract<keyof Handlers, `casefile.${string}`>;
 
 export function casefileHandlers(session: Session): Pick<Handlers, CasefileMethod> {
   return {
-    'casefile.backup': async ({ path }) => backupCase(session.case, path),
-    'casefile.backupStatus': async () => ({ last: lastBackup(session.case) }),
+    'casefile.backup': async ({ path }) => backupCase(session.case, path, () => new Date(session.now())),
+    'casefile.backupStatus': async () => ({ last: lastBackup(session.case), auto: autoBackupPolicy(session.case) }),
+    'casefile.setAutoBackup': async ({ policy }) => setAutoBackupPolicy(session.case, policy),
+    'casefile.autoBackupIfDue': async () => autoBackupIfDue(session.case, new Date(session.now())),
     'casefile.verify': async ({ path, passphrase }) => {
       if (session.openCase && resolve(session.openCase.path) === resolve(path)) return checkDatabase(session.openCase.db, headerKdf(path));
       return verifyCaseFile(path, (kdf) => passphraseKey(passphrase, kdf));

@@ -31,7 +31,13 @@ export function checkDatabase(db: Database, kdf: KdfParams | null): VerifyReport
 }
 
 function firstProblem(integrity: string, foreignKeys: number, audit: VerifyReport['audit'], headerOk: boolean): string {
-  if (integrity !== 'ok') return `the database is damaged: ${integrity}`;
+  if (integrity !== 'ok') {
+    // SQLite lists every damaged page on its own line: the sentence names how many and the first
+    // (the report keeps the whole list in `integrity`).
+    const lines = integrity.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('***'));
+    const first = lines[0] ?? integrity;
+    return lines.length > 1 ? `the database is damaged: ${lines.length} problems, the first: ${first}` : `the database is damaged: ${first}`;
+  }
   if (foreignKeys > 0) return `${foreignKeys} reference${foreignKeys === 1 ? '' : 's'} point to rows that do not exist`;
   if (!audit.ok) return `the audit log does not verify: ${audit.reason ?? 'broken'}`;
   if (!headerOk) return 'the header or key parameters are not ones this version writes';
