@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './bridge';
 
@@ -27,6 +27,20 @@ test('back up now, last good backup, verify, change passphrase', async ({ app })
   await page.getByRole('button', { name: 'Verify the case file' }).click();
   await expect(page.getByTestId('verify-report')).toContainText('The case file is sound');
   await app.shot('casefile-02-backed-up');
+
+  // Automatic backups: a folder, every 12 hours, the last 3 kept; the core makes the first when asked.
+  const usb = join(app.dataDir, 'usb');
+  mkdirSync(usb);
+  await expect(page.getByTestId('auto-backup-status')).toContainText('Automatic backups are off');
+  await page.locator('#auto-backup-folder').fill(usb);
+  await page.locator('#auto-backup-every').fill('12');
+  await page.locator('#auto-backup-keep').fill('3');
+  await page.getByRole('button', { name: 'Save automatic backups' }).click();
+  await expect(page.getByTestId('auto-backup-status')).toContainText(`to ${usb} every 12 h`);
+  await expect(page.getByTestId('auto-backup-status')).toContainText('the last 3 are kept');
+  await app.shot('casefile-02b-auto-backups');
+  const policy = await core.call('casefile.backupStatus', {});
+  expect(policy.ok && policy.value.auto).toEqual({ folder: usb, everyHours: 12, keep: 3 });
 
   await page.locator('#rekey-current').fill(PASS);
   await page.locator('#rekey-new').fill(NEW_PASS);

@@ -50,6 +50,41 @@ export const CASEFILE_COMMANDS: Record<string, Command> = {
       return EXIT.ok;
     },
   },
+  'case auto-backup': {
+    usage: 'cordon case auto-backup FILE [--folder DIR --every HOURS --keep N | --off | --now] [--json]',
+    summary: 'Automatic backups: set them (a verified backup into DIR every HOURS, the last N kept), turn them off, make one now if due, or show them.',
+    positionals: ['FILE'],
+    options: { ...json, folder: { type: 'string' }, every: { type: 'string' }, keep: { type: 'string' }, off: { type: 'boolean' }, now: { type: 'boolean' } },
+    async run(ctx) {
+      const folder = str(ctx.values.folder);
+      const modes = [folder !== undefined, ctx.values.off === true, ctx.values.now === true].filter(Boolean).length;
+      if (modes > 1) {
+        ctx.err('Give one of --folder, --off or --now.');
+        return EXIT.usage;
+      }
+      await ctx.openCase(ctx.positionals[0]!);
+      if (ctx.values.now === true) {
+        const r = await ctx.call('casefile.autoBackupIfDue', {});
+        if (ctx.json) ctx.outJson(r);
+        else if (r.ran) ctx.out([`${r.backup!.path}  ${r.backup!.bytes} bytes  verified`, ...r.removed.map((p) => `removed the older ${p}`)].join('\n'));
+        else ctx.out({ off: 'automatic backups are off', 'not-due': 'no backup due', 'folder-missing': 'the backup folder is not there (drive not plugged in?): nothing written' }[r.reason as 'off' | 'not-due' | 'folder-missing']);
+        return r.reason === 'folder-missing' ? EXIT.failure : EXIT.ok;
+      }
+      if (folder !== undefined || ctx.values.off === true) {
+        const every = Number(str(ctx.values.every) ?? '24');
+        const keep = Number(str(ctx.values.keep) ?? '7');
+        const policy = folder === undefined ? null : { folder: resolve(folder), everyHours: every, keep };
+        const r = await ctx.call('casefile.setAutoBackup', { policy });
+        if (ctx.json) ctx.outJson({ auto: r });
+        else ctx.out(r ? `automatic backups to ${r.folder} every ${r.everyHours} h, the last ${r.keep} kept` : 'automatic backups off');
+        return EXIT.ok;
+      }
+      const s = await ctx.call('casefile.backupStatus', {});
+      if (ctx.json) ctx.outJson({ auto: s.auto, last: s.last });
+      else ctx.out([s.auto ? `automatic backups to ${s.auto.folder} every ${s.auto.everyHours} h, the last ${s.auto.keep} kept` : 'automatic backups off', s.last ? `last backup ${s.last.at}  ${s.last.path}` : 'no backup yet'].join('\n'));
+      return EXIT.ok;
+    },
+  },
   verify: {
     usage: 'cordon verify FILE [--json]',
     summary: 'Check a case file or a backup: it opens, integrity and references, the audit chain, the header. Exit 0 when ok, 1 otherwise.',

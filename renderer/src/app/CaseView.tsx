@@ -2,6 +2,7 @@ import { useWorkspace } from '../state/workspace';
 import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { AuditView } from '../features/audit/AuditView';
 import { CaseFileView } from '../features/casefile/CaseFileView';
+import { useAutoBackup } from '../features/casefile/useAutoBackup';
 import { ChartsView } from '../features/chart/ChartsView';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ImportView } from '../features/import/ImportView';
@@ -21,6 +22,7 @@ import { TopBar } from './TopBar';
 export function CaseView() {
   const view = useWorkspace((s) => s.view);
   const analysisOpen = useWorkspace((s) => s.analysisOpen);
+  useAutoBackup(true);
   return (
     <div className="case-view">
       <HandlingBanner />

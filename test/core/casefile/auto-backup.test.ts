@@ -77,3 +77,31 @@ describe('automatic backups', () => {
     expect(existsSync(usb)).toBe(true);
   });
 });
+
+describe('cordon case auto-backup', () => {
+  it('sets, shows, runs when due and turns off; a bad interval is exit 4, two modes exit 2', async () => {
+    const { cliRunner } = await import('../cli-io');
+    const dir = tempDir();
+    const run = cliRunner({ CORDON_PASSPHRASE: PASS, CORDON_DATA_DIR: join(dir, 'data') });
+    const file = join(dir, 'op.cordon');
+    expect((await run('case', 'create', file, '--bureau', 'FR', '--name', 'Auto CLI')).code).toBe(0);
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    const set = await run('case', 'auto-backup', file, '--folder', usb, '--every', '12', '--keep', '3', '--json');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toEqual({ auto: { folder: usb, everyHours: 12, keep: 3 } });
+    const first = await run('case', 'auto-backup', file, '--now', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ ran: true, reason: 'done', removed: [] });
+    expect(autoBackupsIn(usb, file)).toHaveLength(1);
+    expect((await run('case', 'auto-backup', file, '--now')).out).toContain('no backup due');
+    const shown = await run('case', 'auto-backup', file);
+    expect(shown.out).toContain(`automatic backups to ${usb} every 12 h, the last 3 kept`);
+    expect(shown.out).toContain('last backup');
+    const bad = await run('case', 'auto-backup', file, '--folder', usb, '--every', '0');
+    expect(bad.code).toBe(4);
+    expect((await run('case', 'auto-backup', file, '--off', '--now')).code).toBe(2);
+    expect((await run('case', 'auto-backup', file, '--off')).out).toContain('automatic backups off');
+    expect(JSON.parse((await run('case', 'auto-backup', file, '--json')).out).auto).toBeNull();
+  });
+});

@@ -2,11 +2,12 @@ import { Button, Callout, FormGroup, H4, InputGroup } from '@blueprintjs/core';
 import { FloppyDiskIcon, KeyIcon, ShieldIcon, TickCircleIcon, WarningSignIcon } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupResult, VerifyReport } from '../../../../shared/casefile/dto';
+import type { AutoBackupPolicy, BackupResult, VerifyReport } from '../../../../shared/casefile/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { formatDateTime, formatNumber } from '../../format';
 import { PathField } from '../start/PathField';
+import { AutoBackupSection } from './AutoBackupSection';
 import { RecoveryKeyCard } from './RecoveryKeyCard';
 import './casefile.css';
 
@@ -17,6 +18,7 @@ const OLD_AFTER_MS = 7 * 24 * 3600_000;
 export function CaseFileView() {
   const { t } = useTranslation();
   const [last, setLast] = useState<BackupResult | null | undefined>(undefined);
+  const [auto, setAuto] = useState<AutoBackupPolicy | null | undefined>(undefined);
   const [out, setOut] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -29,7 +31,10 @@ export function CaseFileView() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    call('casefile.backupStatus', {}).then((s) => setLast(s.last), setError);
+    call('casefile.backupStatus', {}).then((s) => {
+      setLast(s.last);
+      setAuto(s.auto);
+    }, setError);
   }, []);
   useEffect(refresh, [refresh]);
 
@@ -97,6 +102,7 @@ export function CaseFileView() {
             <Button type="submit" icon={<FloppyDiskIcon />} text={t('casefile.backup.now')} disabled={!out.trim() || busy !== null} loading={busy === 'backup'} />
           </form>
           <p className="muted">{t('casefile.backup.help')}</p>
+          {auto !== undefined && <AutoBackupSection policy={auto} onChanged={setAuto} />}
         </section>
 
         <section aria-labelledby="casefile-verify-title">
