@@ -56,14 +56,29 @@ export function allCommsLinks(db: Database): CommsLink[] {
   return (db.prepare(SELECT).all() as Row[]).map(parse);
 }
 
-/** Aggregated links with one end among `touching` and the other among `among` (entity ids). */
+/** The query of commsLinksBetween (exported for its query-plan test). */
+export const linksBetweenSql = `WITH touch(rid) AS MATERIALIZED (SELECT e.rid FROM json_each(@t) j JOIN entities e ON e.id = j.value WHERE e.schema = 'Phone' AND e.deleted = 0),
+      amid(rid) AS MATERIALIZED (SELECT e.rid FROM json_each(@a) j JOIN entities e ON e.id = j.value WHERE e.schema = 'Phone' AND e.deleted = 0),
+      pairs(caller, callee) AS (
+        SELECT l.caller, l.callee FROM touch t CROSS JOIN comms_links l ON l.caller = t.rid WHERE +l.callee IN (SELECT rid FROM amid)
+        UNION
+        SELECT l.caller, l.callee FROM touch t CROSS JOIN comms_links l INDEXED BY comms_links_callee ON l.callee = t.rid WHERE +l.caller IN (SELECT rid FROM amid))
+ SELECT l.caller, l.callee, a.id AS callerId, b.id AS calleeId, l.calls, l.sms, l.other, l.duration, l.first, l.last,
+   (SELECT json_group_array(s.source) FROM comms_link_sources s WHERE s.caller = l.caller AND s.callee = l.callee) AS sources
+ FROM pairs p CROSS JOIN comms_links l ON l.caller = p.caller AND l.callee = p.callee
+   JOIN entities a ON a.rid = l.caller JOIN entities b ON b.rid = l.callee`;
+
+/**
+ * Aggregated links with one end among `touching` and the other among `among` (entity ids). Two
+ * indexed reads, one per direction (the primary key by caller, comms_links_callee by callee),
+ * each starting from the touching phones (CROSS JOIN keeps them the outer loop; the unary + keeps
+ * the other list a filter, not thousands of pair probes): an OR of the two directions made SQLite
+ * scan every link of the case and test each against both lists.
+ */
 export function commsLinksBetween(db: Database, touching: readonly string[], among: readonly string[]): CommsLink[] {
-  const rids = (ids: readonly string[]) => `(SELECT e.rid FROM json_each(${ids === touching ? '@t' : '@a'}) j JOIN entities e ON e.id = j.value WHERE e.schema = 'Phone')`;
+  if (touching.length === 0 || among.length === 0) return [];
   const rows = db
-    .prepare(
-      `WITH t(rid) AS ${rids(touching)}, a(rid) AS ${rids(among)}
-       ${SELECT} AND ((l.caller IN (SELECT rid FROM t) AND l.callee IN (SELECT rid FROM a)) OR (l.callee IN (SELECT rid FROM t) AND l.caller IN (SELECT rid FROM a)))`,
-    )
+    .prepare(linksBetweenSql)
     .all({ t: JSON.stringify(touching), a: JSON.stringify(among) }) as Row[];
   return rows.map(parse);
 }

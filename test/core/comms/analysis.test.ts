@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commsLinksBetween, linksBetweenSql } from '../../../electron/core/comms/links';
 import { commsCase, writeFile } from './support';
 
 // A small case with known answers: five phones (A … E), their handsets and cells.
@@ -131,5 +132,19 @@ describe('comms analyses', () => {
     expect(page.links.filter((l) => l.schema === 'Call').map((l) => [l.direction, l.other.id])).toContainEqual(['out', 'phone-33622222222']);
     const expanded = await core.ok('chart.expand', { from: ['phone-33644444444'], hops: 1 });
     expect(expanded.ids.sort()).toEqual(['phone-33622222222', 'phone-33633333333', 'phone-33655555555']);
+    // Both directions, and only between the lists given; nothing for an empty list.
+    const db = core.session.case.db;
+    const between = commsLinksBetween(db, ['phone-33622222222'], ['phone-33611111111', 'phone-33633333333']);
+    expect(between.map((l) => `${l.callerId}>${l.calleeId}`).sort()).toEqual(['phone-33611111111>phone-33622222222', 'phone-33622222222>phone-33611111111', 'phone-33622222222>phone-33633333333']);
+    expect(commsLinksBetween(db, [], ['phone-33611111111'])).toEqual([]);
+  });
+
+  it('the links between chosen phones are read through the two link indexes, never a scan of every link', async () => {
+    const { core } = await loaded();
+    const db = core.session.case.db;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${linksBetweenSql}`).all({ t: '[]', a: '[]' }) as Array<{ detail: string }>).map((r) => r.detail);
+    expect(plan.some((d) => /SEARCH l USING PRIMARY KEY \(caller=\?\)/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH l USING (COVERING )?INDEX comms_links_callee \(callee=\?\)/.test(d))).toBe(true);
+    expect(plan.filter((d) => /^SCAN l\b/.test(d))).toEqual([]);
   });
 });
