@@ -203,3 +203,38 @@ test("a source report's files: attach a scanned report to it from the Sources vi
   await expect(dialog.locator('.attachment-row.focused')).toContainText('transcript.txt');
   await app.shot('attachments-10-source-search-landed');
 });
+
+test('files dropped onto the section open the attach dialog with their paths; a file with no place on disk is named and left out', async ({ app }) => {
+  const { page, core } = app;
+  writeFileSync(join(app.dropFolder, 'dropped-photo.jpg'), photo(800, 600));
+  expect((await core.call('case.create', { path: join(app.dataDir, 'drop.cordon'), passphrase: PASS, name: 'Drop', bureau: 'IT' })).ok).toBe(true);
+  const person = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Carla Neri'] } });
+  await app.open();
+  await page.locator('.entity-row', { hasText: 'Carla Neri' }).click();
+  const section = page.getByTestId('attachments-section');
+  await expect(section).toContainText('No files attached.');
+  // What the desktop hands over on a drop: a DataTransfer of Files (the second made in memory, with no name).
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff])], 'dropped-photo.jpg', { type: 'image/jpeg' }));
+    d.items.add(new File(['pasted text'], '', { type: 'text/plain' }));
+    return d;
+  });
+  await section.dispatchEvent('dragenter', { dataTransfer: dt });
+  await section.dispatchEvent('dragover', { dataTransfer: dt });
+  await expect(section).toHaveClass(/dragging/);
+  await expect(section).toContainText('Drop the files to attach them');
+  await app.shot('attachments-11-dragging');
+  await section.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(section).not.toHaveClass(/dragging/);
+  await expect(section.getByRole('alert')).toContainText('These files have no place on disk Cordon can read, and were not attached: a file with no name.');
+  await expect(page.locator('#attach-path-0')).toHaveValue(join(app.dropFolder, 'dropped-photo.jpg'));
+  await expect(page.locator('#attach-path-1')).toHaveCount(0);
+  await app.shot('attachments-12-dropped');
+  await page.getByRole('button', { name: 'Attach file', exact: true }).click();
+  await expect(section.getByTestId('attachment-row')).toHaveCount(1);
+  await expect(section.getByTestId('attachment-thumb')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  // The core read the real file on disk, not the three bytes the page's File held.
+  const [a] = await ok(app, 'attachment.list', { targetId: person.id });
+  expect(a!.size).toBe(readFileSync(join(app.dropFolder, 'dropped-photo.jpg')).length);
+});

@@ -14,15 +14,17 @@ interface Props {
   targetId: string;
   /** The target is itself a source report: the files cannot come "with" another one. */
   isSource: boolean;
+  /** Paths of files dropped onto the section, to confirm before they are attached. */
+  initialPaths?: string[];
   onClose(): void;
   onDone(result: AttachResult): void;
 }
 
 /** Files named by their paths (the app has no browser upload), all attached in one transaction. */
-export function AttachDialog({ targetId, isSource, onClose, onDone }: Props) {
+export function AttachDialog({ targetId, isSource, initialPaths, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { sources } = useSources();
-  const [paths, setPaths] = useState<string[]>(['']);
+  const [paths, setPaths] = useState<string[]>(initialPaths && initialPaths.length > 0 ? initialPaths : ['']);
   const [sourceId, setSourceId] = useState('');
   const chosen = paths.map((p) => p.trim()).filter(Boolean);
   const { busy, error, submit } = useSubmit(

@@ -1,9 +1,9 @@
 import { Alert, Button, Callout } from '@blueprintjs/core';
 import { PaperclipIcon, TrashIcon } from '@blueprintjs/icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentSaved, AttachmentView } from '../../../../shared/attachments/dto';
-import { call } from '../../api';
+import { call, pathForFile } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { useSources } from '../sources/useSources';
@@ -15,7 +15,7 @@ import { SaveCopyDialog } from './SaveCopyDialog';
 import { useAttachments } from './useAttachments';
 import './attachments.css';
 
-type Open = { kind: 'attach' } | { kind: 'view' | 'save' | 'remove'; attachment: AttachmentView } | null;
+type Open = { kind: 'attach'; paths?: string[] } | { kind: 'view' | 'save' | 'remove'; attachment: AttachmentView } | null;
 
 /** The files attached to one entity, link or source report: list, view, attach, save a copy, remove. */
 export function AttachmentsSection({ targetId, isSource = false }: { targetId: string; isSource?: boolean }) {
@@ -28,10 +28,15 @@ export function AttachmentsSection({ targetId, isSource = false }: { targetId: s
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [removeError, setRemoveError] = useState<unknown>(null);
+  const [dragging, setDragging] = useState(false);
+  const [dropError, setDropError] = useState<string | null>(null);
   const titles = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s.title])), [sources]);
   // A focus is for the page the search opened: forget it when this section leaves the target.
   useEffect(() => () => leaveFocus(targetId), [targetId, leaveFocus]);
-  useEffect(() => setNotice(null), [targetId]);
+  useEffect(() => {
+    setNotice(null);
+    setDropError(null);
+  }, [targetId]);
 
   const remove = async (a: AttachmentView) => {
     setBusy(true);
@@ -48,20 +53,59 @@ export function AttachmentsSection({ targetId, isSource = false }: { targetId: s
       setBusy(false);
     }
   };
+  // Files dragged from the desktop: their paths come from the host (the page itself never learns
+  // them), and the attach dialog opens with them filled in, to confirm and name the source report.
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    const paths = files.map((f) => pathForFile(f));
+    const found = paths.filter((p): p is string => p !== null);
+    if (found.length < files.length) {
+      setNotice(null);
+      setDropError(t('attachments.dropNoPath', { names: files.filter((_, i) => paths[i] === null).map((f) => f.name || t('attachments.unnamed')).join(', ') }));
+    } else setDropError(null);
+    if (found.length > 0) setOpen({ kind: 'attach', paths: found });
+  };
+
   const saved = (a: AttachmentView, r: AttachmentSaved) => {
     setOpen(null);
     setNotice(r.stripped ? t('attachments.savedStripped', { name: a.name, path: r.path }) : t('attachments.saved', { name: a.name, path: r.path }));
   };
 
   return (
-    <section className="entity-section attachments-section" aria-labelledby={`attachments-title-${targetId}`} data-testid="attachments-section">
+    <section
+      className={`entity-section attachments-section${dragging ? ' dragging' : ''}`}
+      aria-labelledby={`attachments-title-${targetId}`}
+      data-testid="attachments-section"
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <div className="attachments-head">
         <h3 id={`attachments-title-${targetId}`} className="section-title">
           {t('attachments.title', { count: list?.length ?? 0 })}
         </h3>
+        <span className="muted small">{t('attachments.dropHelp')}</span>
         <Button size="small" icon={<PaperclipIcon />} text={t('attachments.attach')} onClick={() => setOpen({ kind: 'attach' })} />
       </div>
       <ErrorCallout error={error} />
+      {dropError && (
+        <Callout intent="warning" className="attachments-notice" role="alert">
+          <bdi>{dropError}</bdi>
+        </Callout>
+      )}
+      {dragging && <div className="attachments-drop-hint">{t('attachments.dropHere')}</div>}
       {notice && (
         <Callout intent="success" className="attachments-notice" role="status">
           <bdi>{notice}</bdi>
@@ -90,6 +134,7 @@ export function AttachmentsSection({ targetId, isSource = false }: { targetId: s
         <AttachDialog
           targetId={targetId}
           isSource={isSource}
+          {...(open.paths ? { initialPaths: open.paths } : {})}
           onClose={() => setOpen(null)}
           onDone={(r) => {
             setOpen(null);
