@@ -238,3 +238,37 @@ test('files dropped onto the section open the attach dialog with their paths; a 
   const [a] = await ok(app, 'attachment.list', { targetId: person.id });
   expect(a!.size).toBe(readFileSync(join(app.dropFolder, 'dropped-photo.jpg')).length);
 });
+
+test('Arabic: the Attachments section mirrored, its counts and types in Arabic, file names isolated', async ({ app }) => {
+  const { page, core } = app;
+  const jpgPath = join(app.dataDir, 'ميناء-harbour.jpg');
+  writeFileSync(jpgPath, photo(640, 480));
+  const word = `dock${Date.now().toString(36)}`;
+  const pdfPath = join(app.dataDir, 'report.pdf');
+  writeFileSync(pdfPath, await report([`The ${word} at night.`]));
+  expect((await core.call('case.create', { path: join(app.dataDir, 'ar.cordon'), passphrase: PASS, name: 'Levant', bureau: 'IT' })).ok).toBe(true);
+  const person = await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Ana Rossi'] } });
+  await ok(app, 'attachment.add', { targetId: person.id, paths: [jpgPath, pdfPath] });
+  await app.open();
+  await page.getByTestId('settings-open').click();
+  await page.locator('#settings-language').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const search = page.locator('.search-box input');
+  await search.fill(word);
+  // The file name is isolated (FSI … PDI) inside the Arabic sentence; the page number in Arabic-Indic digits.
+  await expect(page.locator('#search-results')).toContainText('في \u2068report.pdf\u2069، ص ١');
+  await search.press('Enter');
+  const section = page.getByTestId('attachments-section');
+  await expect(section).toContainText('المرفقات (');
+  await expect(section).toContainText('صورة JPEG');
+  await expect(section).toContainText('مستند PDF');
+  await expect(section.locator('.attachment-row.focused')).toContainText('وجد بحثك كلمات في الصفحة');
+  // Mirrored: the thumbnail sits at the row's right, its buttons at the left.
+  const row = section.getByTestId('attachment-row').first();
+  const thumb = await row.getByTestId('attachment-thumb').boundingBox();
+  const actions = await row.locator('.attachment-actions').boundingBox();
+  expect(thumb!.x).toBeGreaterThan(actions!.x);
+  await app.shot('attachments-13-arabic');
+});
