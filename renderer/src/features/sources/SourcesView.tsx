@@ -73,7 +73,7 @@ export function SourcesView() {
                   <td className="num">{formatNumber(s.statements)}</td>
                   <td>{formatDateTime(s.createdAt)}</td>
                   <td>
-                    <Button size="small" variant="minimal" icon={<PaperclipIcon />} text={t('sources.files')} aria-label={t('sources.filesOf', { title: s.title })} onClick={() => setFilesOf(s.id)} />
+                    <Button size="small" variant="minimal" icon={<PaperclipIcon />} aria-label={t('sources.filesOf', { title: s.title })} title={t('sources.filesOf', { title: s.title })} onClick={() => setFilesOf(s.id)} />
                   </td>
                 </tr>
               ))}
