@@ -90,4 +90,10 @@ export type CallResult<M extends Method> = { ok: true; value: Output<M> } | { ok
 export interface CordonBridge {
   call<M extends Method>(method: M, input: Input<M>): Promise<CallResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Where on disk a file dropped onto the page lives (Electron's webUtils.getPathForFile), or null
+   * when it has none (not a File, or a file made in memory). Typed `unknown` because shared/ has no
+   * DOM; the renderer passes a DOM File. The path is then named to the core like a typed one.
+   */
+  pathForFile(file: unknown): string | null;
 }

@@ -34,6 +34,11 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   throw new ApiError(result.error.code, result.error.message, result.error.details);
 }
 
+/** The path on disk of a file dropped onto the page, or null when it has none (see CordonBridge). */
+export function pathForFile(file: File): string | null {
+  return bridge().pathForFile(file);
+}
+
 export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return bridge().on(event, listener);
 }

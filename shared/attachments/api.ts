@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { filePath, id, method } from '../contract';
-import type { AttachmentRemoved, AttachmentSaved, AttachmentThumbnail, AttachmentView, AttachResult } from './dto';
+import type { AttachmentPreview, AttachmentRemoved, AttachmentSaved, AttachmentThumbnail, AttachmentView, AttachResult } from './dto';
 
 // Attachments (issue 23): files inside the encrypted case, on an entity, a link or a source report.
 
@@ -21,6 +21,8 @@ export const attachmentsApi = {
   ),
   /** A photo's thumbnail (at most 256 px), or null when none could be made. */
   'attachment.thumbnail': method<AttachmentThumbnail | null>()(z.object({ id })),
+  /** A photo for the viewer: JPEG, at most maxPx (default 1600) on its longer side; a non-photo is refused. */
+  'attachment.preview': method<AttachmentPreview>()(z.object({ id, maxPx: z.number().int().min(64).max(4096).default(1600) })),
   'attachment.remove': method<AttachmentRemoved>()(z.object({ id })),
   /** The largest file this case accepts, in bytes. */
   'attachment.setMaxSize': method<{ maxBytes: number }>()(z.object({ maxBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) })),

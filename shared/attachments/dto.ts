@@ -44,6 +44,9 @@ export interface AttachmentThumbnail {
   base64: string;
 }
 
+/** The viewer's picture of a photo: re-encoded from the original, bounded in pixels, without its metadata. */
+export type AttachmentPreview = AttachmentThumbnail;
+
 export interface AttachedFile extends AttachmentView {
   /** The same content was in the case already: it is stored once, and this attachment points at it. */
   existing: boolean;

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
@@ -35,8 +35,13 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
 }
 
-/** The page's side of the bridge; runs before any script of the app. */
-function installBridge(): void {
+/**
+ * The page's side of the bridge; runs before any script of the app. `dropFolder` stands in for the
+ * disk a dropped file comes from: Electron's webUtils names a dropped File's real path, and here a
+ * File dropped by a spec is the one of that name the spec wrote in this folder (a File made with no
+ * name has no path, as in Electron).
+ */
+function installBridge(dropFolder: string): void {
   type Listener = (payload: unknown) => void;
   const w = window as unknown as {
     __cordonCall(method: string, input: unknown): Promise<unknown>;
@@ -48,6 +53,7 @@ function installBridge(): void {
   });
   const bridge = Object.freeze({
     call: (method: string, input: unknown) => w.__cordonCall(method, input),
+    pathForFile: (file: unknown) => (file instanceof File && file.name !== '' && !file.name.includes('/') ? `${dropFolder}/${file.name}` : null),
     on: (event: string, listener: Listener) => {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
@@ -71,6 +77,8 @@ export interface CordonApp {
   page: Page;
   core: Core;
   dataDir: string;
+  /** The folder files "dropped" onto the page come from (see installBridge). */
+  dropFolder: string;
   /** Console errors, page errors and CSP violations seen so far; the fixture fails on any. */
   problems: string[];
   /** Loads the app and waits for the first screen. */
@@ -106,11 +114,14 @@ export const test = base.extend<{ app: CordonApp }, { rendererUrl: string }>({
         ? callHost(method as keyof typeof hostApi, input)
         : core.call(method, input),
     );
-    await page.addInitScript(installBridge);
+    const dropFolder = join(dataDir, 'dropped');
+    mkdirSync(dropFolder);
+    await page.addInitScript(installBridge, dropFolder);
     const app: CordonApp = {
       page,
       core,
       dataDir,
+      dropFolder,
       problems,
       async open() {
         await page.goto(rendererUrl);

@@ -136,4 +136,9 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
 });
 
-export default { app, protocol, session, ipcMain, dialog, Menu, contextBridge, ipcRenderer, BrowserWindow };
+/** Electron's webUtils: the test says which path a dropped File has. */
+export const webUtils = {
+  getPathForFile: vi.fn((_file: unknown): string => ''),
+};
+
+export default { app, protocol, session, ipcMain, dialog, Menu, contextBridge, ipcRenderer, BrowserWindow, webUtils };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contextBridge, electronEvent, ipcRenderer } from './electron-double';
+import { contextBridge, electronEvent, ipcRenderer, webUtils } from './electron-double';
 import { CHANNELS, type CordonBridge } from '../../shared/api';
 
 vi.mock('electron', () => import('./electron-double'));
@@ -9,11 +9,11 @@ await import('../../electron/preload/preload');
 const exposed = contextBridge.exposed.get('cordon') as CordonBridge;
 
 describe('the preload', () => {
-  it('exposes one frozen object, window.cordon, of exactly two functions', () => {
+  it('exposes one frozen object, window.cordon, of exactly three functions', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect([...contextBridge.exposed.keys()]).toEqual(['cordon']);
     expect(Object.isFrozen(exposed)).toBe(true);
-    expect(Object.keys(exposed).sort()).toEqual(['call', 'on']);
+    expect(Object.keys(exposed).sort()).toEqual(['call', 'on', 'pathForFile']);
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
 
@@ -68,5 +68,25 @@ describe('the preload', () => {
     }
     expect(listener).not.toHaveBeenCalled();
     off();
+  });
+
+  it("names a dropped file's path through webUtils, and null for anything without one", () => {
+    // The preload runs in a page, where File exists; vitest's Node has one too (Node 20).
+    const dropped = new File(['x'], 'harbour.jpg', { type: 'image/jpeg' });
+    webUtils.getPathForFile.mockReturnValueOnce('/media/usb/harbour.jpg');
+    expect(exposed.pathForFile(dropped)).toBe('/media/usb/harbour.jpg');
+    expect(webUtils.getPathForFile).toHaveBeenLastCalledWith(dropped);
+    // A File made in memory (no file on disk): Electron answers "".
+    webUtils.getPathForFile.mockReturnValueOnce('');
+    expect(exposed.pathForFile(new File(['y'], 'made.txt'))).toBeNull();
+    // webUtils throws on what it cannot read; the page gets null, never the exception.
+    webUtils.getPathForFile.mockImplementationOnce(() => {
+      throw new TypeError('Error processing argument at index 0');
+    });
+    expect(exposed.pathForFile(new File(['z'], 'odd.bin'))).toBeNull();
+    // Not a File at all: webUtils is not even asked.
+    const calls = webUtils.getPathForFile.mock.calls.length;
+    for (const v of [null, '/etc/passwd', { path: '/etc/passwd' }, 42]) expect(exposed.pathForFile(v)).toBeNull();
+    expect(webUtils.getPathForFile.mock.calls.length).toBe(calls);
   });
 });

@@ -3,6 +3,7 @@ import type { attachmentsApi } from '../../../shared/attachments/api';
 import type { AttachmentSaved } from '../../../shared/attachments/dto';
 import type { Session } from '../session';
 import { writeBlobToFile } from './blobs';
+import { attachmentPreview } from './preview';
 import { attachmentBlob, attachmentThumbnail, closePrepared, commitAttachments, getAttachment, listAttachments, maxAttachmentBytes, prepareFile, removeAttachment, setMaxAttachmentBytes, type PreparedFile } from './store';
 import { assertStrippable, stripMetadata } from './strip';
 
@@ -37,6 +38,7 @@ export function attachmentHandlers(session: Session): Pick<Handlers, keyof typeo
       return { path, bytes, stripped: strip };
     },
     'attachment.thumbnail': async ({ id }) => attachmentThumbnail(session.case, id),
+    'attachment.preview': async ({ id, maxPx }) => attachmentPreview(session.case, id, maxPx),
     'attachment.remove': async ({ id }) => removeAttachment(session.case, id),
     'attachment.setMaxSize': async ({ maxBytes }) => {
       setMaxAttachmentBytes(session.case, maxBytes);

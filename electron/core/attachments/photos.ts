@@ -34,8 +34,8 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
   return null;
 }
 
-function downscale(src: Uint8Array, w: number, h: number): { data: Buffer; width: number; height: number } {
-  const scale = Math.min(1, THUMB_MAX_PX / Math.max(w, h));
+function downscale(src: Uint8Array, w: number, h: number, maxPx: number): { data: Buffer; width: number; height: number } {
+  const scale = Math.min(1, maxPx / Math.max(w, h));
   const tw = Math.max(1, Math.round(w * scale));
   const th = Math.max(1, Math.round(h * scale));
   const out = Buffer.alloc(tw * th * 4);
@@ -80,12 +80,29 @@ export async function makeThumbnail(type: string, bytes: Buffer): Promise<Thumbn
   } catch {
     // No usable EXIF thumbnail: decode below.
   }
+  return shrinkJpeg(bytes, THUMB_MAX_PX, 75);
+}
+
+/** The viewer's picture of a photo: at most `PREVIEW_MAX_PX` on its longer side. */
+export const PREVIEW_MAX_PX = 1600;
+
+/**
+ * A photo decoded and encoded again at most `maxPx` on its longer side, for the viewer: bounded
+ * whatever the camera wrote, and with none of the original's metadata (only pixels are re-encoded).
+ * Null when the bytes cannot be decoded within the same limits as the thumbnails.
+ */
+export function makePreview(bytes: Buffer, maxPx = PREVIEW_MAX_PX): Thumbnail | null {
+  return shrinkJpeg(bytes, maxPx, 85);
+}
+
+/** A JPEG decoded (bounded in pixels and memory), box-averaged down to `maxPx` and encoded again; null when it cannot be. */
+function shrinkJpeg(bytes: Buffer, maxPx: number, quality: number): Thumbnail | null {
   const size = jpegSize(bytes);
   if (!size || size.width * size.height > MAX_DECODE_MP * 1e6) return null;
   try {
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_DECODE_MP, maxMemoryUsageInMB: 512 });
-    const small = downscale(img.data, img.width, img.height);
-    return { type: 'image/jpeg', width: small.width, height: small.height, data: Buffer.from(jpeg.encode(small, 75).data) };
+    const small = downscale(img.data, img.width, img.height, maxPx);
+    return { type: 'image/jpeg', width: small.width, height: small.height, data: Buffer.from(jpeg.encode(small, quality).data) };
   } catch {
     return null;
   }

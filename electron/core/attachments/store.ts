@@ -57,7 +57,7 @@ export interface PreparedFile {
 }
 
 /** Photos up to this size are read whole for their thumbnail and EXIF. */
-const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
 
 function readFully(fd: number, size: number, name: string): Buffer {
   const buf = Buffer.allocUnsafe(size);

@@ -8,6 +8,7 @@ import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';
 import { formatDateTime } from '../../format';
 import { useWorkspace } from '../../state/workspace';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { LinkDialog } from '../links/LinkDialog';
 import { DeleteEntityButton } from './DeleteEntityButton';
 import { EditEntityDialog } from './EditEntityDialog';
@@ -75,6 +76,7 @@ export function EntityPage() {
           <LinksTable links={detail.links} />
         </section>
       )}
+      <AttachmentsSection targetId={detail.id} />
       {dialog === 'edit' && <EditEntityDialog key={detail.updatedAt} entity={detail} isOpen onClose={() => setDialog(null)} onSaved={replace} />}
       {dialog === 'link' && <LinkDialog from={detail} isOpen onClose={() => setDialog(null)} />}
     </article>

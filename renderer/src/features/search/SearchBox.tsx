@@ -4,7 +4,9 @@ import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { schemaLabel } from '../../catalogueText';
 import { SchemaIcon } from '../../app/schemaIcon';
+import type { SearchResult } from '../../../../shared/entities/dto';
 import { useWorkspace } from '../../state/workspace';
+import { useAttachmentFocus } from '../attachments/focus';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -18,8 +20,11 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
   const select = useWorkspace((s) => s.select);
   const { results, busy } = useSearch(query, 20, version);
 
-  const choose = (id: string) => {
-    select(id);
+  const choose = (r: SearchResult) => {
+    // A hit inside an attached file opens the record it is attached to, with the file named there.
+    if (r.attachment) useAttachmentFocus.getState().show(r.attachment, r.id, r.page ?? null);
+    if (r.schema === 'Source') useWorkspace.getState().setView('sources');
+    else select(r.id);
     setOpen(false);
     setQuery('');
     inputRef.current?.blur();
@@ -37,7 +42,7 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter' && results[active]) {
       e.preventDefault();
-      choose(results[active].id);
+      choose(results[active]);
     }
   };
   const showList = open && query.trim() !== '';
@@ -69,17 +74,18 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
             {results.length === 0 && !busy && <MenuItem disabled text={t('search.none', { query: query.trim() })} />}
             {results.map((r, i) => (
               <MenuItem
-                key={r.id}
+                key={r.attachment ? `${r.attachment}/${r.page ?? 0}` : r.id}
                 role="option"
                 aria-selected={i === active}
                 active={i === active}
                 icon={<SchemaIcon schema={r.schema} />}
                 text={r.caption || t('entity.noCaption')}
-                label={schemaLabel(r.schema)}
+                label={r.attachment ? t('search.inAttachment', { name: r.attachmentName ?? '', page: r.page ?? 1 }) : schemaLabel(r.schema)}
+                title={r.attachment ? r.match : undefined}
                 // mousedown, not click: the input's blur would close the list before a click lands.
                 onMouseDown={(e) => {
                   e.preventDefault();
-                  choose(r.id);
+                  choose(r);
                 }}
               />
             ))}

@@ -1,9 +1,12 @@
 import { Button, HTMLTable, NonIdealState, Tag } from '@blueprintjs/core';
-import { AddIcon, DocumentIcon } from '@blueprintjs/icons';
+import { AddIcon, DocumentIcon, PaperclipIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
+import type { SourceView } from '../../../../shared/entities/dto';
 import { useTranslation } from 'react-i18next';
 import { SCHEMES } from '../../../../shared/grading';
 import { ErrorCallout } from '../../app/ErrorCallout';
+import { useAttachmentFocus } from '../attachments/focus';
+import { SourceAttachmentsDialog } from '../attachments/SourceAttachmentsDialog';
 import { formatDateTime, formatNumber, formatPartialDate } from '../../format';
 import { SourceDialog } from './SourceDialog';
 import { useSources } from './useSources';
@@ -13,6 +16,10 @@ export function SourcesView() {
   const { t } = useTranslation();
   const { sources, error } = useSources();
   const [creating, setCreating] = useState(false);
+  const [filesOf, setFilesOf] = useState<string | null>(null);
+  // A search hit inside a report's attached file opens that report's files.
+  const focusTarget = useAttachmentFocus((s) => s.focus?.targetId ?? null);
+  const shown: SourceView | undefined = sources?.find((s) => s.id === (filesOf ?? focusTarget));
   return (
     <section className="sources-view pane" aria-labelledby="sources-title">
       <header className="pane-header">
@@ -42,6 +49,7 @@ export function SourcesView() {
                 <th>{t('sources.colDate')}</th>
                 <th className="num">{t('sources.colStatements')}</th>
                 <th>{t('sources.colCreated')}</th>
+                <th>{t('sources.colFiles')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,11 +72,23 @@ export function SourcesView() {
                   <td>{s.reportDate ? formatPartialDate(s.reportDate) : '—'}</td>
                   <td className="num">{formatNumber(s.statements)}</td>
                   <td>{formatDateTime(s.createdAt)}</td>
+                  <td>
+                    <Button size="small" variant="minimal" icon={<PaperclipIcon />} aria-label={t('sources.filesOf', { title: s.title })} title={t('sources.filesOf', { title: s.title })} onClick={() => setFilesOf(s.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </HTMLTable>
         </div>
+      )}
+      {shown && (
+        <SourceAttachmentsDialog
+          source={shown}
+          onClose={() => {
+            setFilesOf(null);
+            useAttachmentFocus.getState().leave(shown.id);
+          }}
+        />
       )}
       {creating && <SourceDialog isOpen onClose={() => setCreating(false)} />}
     </section>
