@@ -39,8 +39,7 @@ test('back up now, last good backup, verify, change passphrase', async ({ app })
   await expect(page.getByTestId('auto-backup-status')).toContainText(`to ${usb} every 12 h`);
   await expect(page.getByTestId('auto-backup-status')).toContainText('the last 3 are kept');
   await app.shot('casefile-02b-auto-backups');
-  const policy = await core.call('casefile.backupStatus', {});
-  expect(policy.ok && policy.value.auto).toEqual({ folder: usb, everyHours: 12, keep: 3 });
+  expect(await core.call('casefile.backupStatus', {})).toMatchObject({ ok: true, value: { auto: { folder: usb, everyHours: 12, keep: 3 } } });
 
   await page.locator('#rekey-current').fill(PASS);
   await page.locator('#rekey-new').fill(NEW_PASS);
