@@ -36,7 +36,18 @@ export function ValueInput({ id, def, value, onChange, invalid }: Props) {
         />
       );
     case 'date':
+    case 'datetime':
       return text('text', { placeholder: t('form.datePlaceholder'), inputMode: 'numeric' });
+    case 'enum':
+      return (
+        <HTMLSelect
+          id={id}
+          fill
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          options={[{ value: '', label: '—' }, ...(def.values ?? []).map((v) => ({ value: v, label: v }))]}
+        />
+      );
     case 'phone':
       return text('tel', { placeholder: t('form.phonePlaceholder') });
     case 'email':
