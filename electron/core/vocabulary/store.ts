@@ -324,7 +324,12 @@ export class TypeStore {
     const out = [row.id];
     for (let grew = true; grew; ) {
       grew = false;
-      for (const t of all) if (!out.includes(t.id) && out.includes(t.parent)) (out.push(t.id), (grew = true));
+      for (const t of all) {
+        if (!out.includes(t.id) && out.includes(t.parent)) {
+          out.push(t.id);
+          grew = true;
+        }
+      }
     }
     return out;
   }
