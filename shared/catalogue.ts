@@ -435,14 +435,6 @@ export function getSchema(name: string): SchemaDef | undefined {
   return BY_NAME.get(name) ?? CASE_BY_ID.get(name);
 }
 
-/** A schema by id, or a case type by its analyst's name (any case): what `--schema NAME` takes. */
-export function findSchema(nameOrId: string): SchemaDef | undefined {
-  const hit = getSchema(nameOrId);
-  if (hit) return hit;
-  const key = nameOrId.trim().toLowerCase();
-  return [...CASE_BY_ID.values()].find((s) => s.label.toLowerCase() === key);
-}
-
 /** A property by its name, or a case property by its label (any case). */
 export function findProperty(schema: SchemaDef, prop: string): PropertyDef | undefined {
   const key = prop.trim().toLowerCase();

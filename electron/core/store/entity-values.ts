@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { builtinOf, captionOf, findProperty, findSchema, getProperty, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
+import { builtinOf, captionOf, findProperty, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
 import { checkValue } from '../../../shared/values';
 import { deriveCommsValues } from './comms-values';
@@ -26,9 +26,9 @@ export interface EntityRow {
   deleted: number;
 }
 
-/** A type by its id, or a case type by its name (store/types.ts registers the case's own). */
+/** A built-in type by its name, or a case's own by its id (vocabulary/store.ts registers them). */
 export function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
-  const schema = findSchema(name);
+  const schema = getSchema(name);
   if (!schema || (kind === 'link') !== (schema.edge !== undefined)) {
     throw new CordonError('INVALID_INPUT', `"${name}" is not ${kind === 'link' ? 'a link' : 'an entity'} type.`);
   }
