@@ -53,6 +53,8 @@ export interface SchemaDef {
   /** A case type's look on the chart: colour (#rrggbb) and icon name. */
   color?: string;
   icon?: string;
+  /** A case type's own icon: sanitised SVG markup (electron/core/vocabulary/icon-svg.ts). */
+  iconSvg?: string;
 }
 
 const p = (name: string, label: string, type: PropertyType, range?: readonly string[]): PropertyDef =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SchemaDef } from '../catalogue';
 import { method } from '../contract';
 import { DATATYPES, type TypeView } from './dto';
 
@@ -27,6 +28,8 @@ const look = {
 
 export const vocabularyApi = {
   'type.list': method<TypeView[]>()(z.object({})),
+  /** The case's own types as catalogue schemata: what the renderer registers (shared/catalogue.ts). */
+  'type.schemata': method<SchemaDef[]>()(z.object({})),
   'type.add': method<{ id: string; name: string }>()(
     z.object({
       name,

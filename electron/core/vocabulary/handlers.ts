@@ -18,6 +18,7 @@ function change<T>(c: Case, fn: () => T): T {
 export function vocabularyHandlers(session: Session): Pick<Handlers, keyof typeof vocabularyApi> {
   return {
     'type.list': async () => session.case.types.list(),
+    'type.schemata': async () => [...session.case.types.own()],
     'type.add': async (input) => {
       const c = session.case;
       return change(c, () => c.types.add(input));

@@ -69,6 +69,7 @@ export function buildSchemata(types: readonly TypeRow[], props: readonly PropRow
       ...(t.label ? { template: t.label } : parent.template ? { template: parent.template } : {}),
       ...(t.color ? { color: t.color } : parent.color ? { color: parent.color } : {}),
       ...(t.icon ? { icon: t.icon } : parent.icon ? { icon: parent.icon } : {}),
+      ...(t.icon_svg ? { iconSvg: t.icon_svg } : parent.iconSvg ? { iconSvg: parent.iconSvg } : {}),
     };
     built.set(t.id, schema);
     return schema;
