@@ -166,8 +166,8 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
     report.records++;
     const schema = caseTypeOf(sink, base, e);
     const ftmName = (ours: string) => TO_FTM[base.name]?.[ours] ?? ours;
-    const src = strings(e.properties[ftmName(schema.edge.source)])[0];
-    const dst = strings(e.properties[ftmName(schema.edge.target)])[0];
+    const src = strings(e.properties[ftmName(base.edge.source)])[0];
+    const dst = strings(e.properties[ftmName(base.edge.target)])[0];
     const from = src ? sink.external('ftm', src) : undefined;
     const to = dst ? sink.external('ftm', dst) : undefined;
     if (!from || !to) {
