@@ -16,6 +16,10 @@ export const PROPERTY_TYPES = [
   'longitude',
   'text',
   'entity',
+  // The datatypes a case's own types add (issue 24): a date with a time of day, and a value
+  // from a closed list (PropertyDef.values).
+  'datetime',
+  'enum',
 ] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
@@ -25,6 +29,10 @@ export interface PropertyDef {
   type: PropertyType;
   /** For `entity` properties: the schemata the value may point at. */
   range?: readonly string[];
+  /** For `enum` properties: the values allowed. */
+  values?: readonly string[];
+  /** A case type's property that an entity of the type must have. */
+  required?: boolean;
 }
 
 export interface SchemaDef {
@@ -38,6 +46,15 @@ export interface SchemaDef {
   edge?: { source: string; target: string; directed: boolean };
   /** Properties whose normalised value identifies the entity across bureaus (deterministic id). */
   identity?: readonly string[];
+  /** A case's own type (issue 24): the built-in type it inherits properties and behaviour from. */
+  parent?: string;
+  /** A case type's caption template, `{prop}` by property name: `{name} ({alias})`. */
+  template?: string;
+  /** A case type's look on the chart: colour (#rrggbb) and icon name. */
+  color?: string;
+  icon?: string;
+  /** A case type's own icon: sanitised SVG markup (electron/core/vocabulary/icon-svg.ts). */
+  iconSvg?: string;
 }
 
 const p = (name: string, label: string, type: PropertyType, range?: readonly string[]): PropertyDef =>
@@ -380,12 +397,59 @@ const BY_NAME = new Map(ALL_SCHEMATA.map((s) => [s.name, s]));
 export const ENTITY_SCHEMA_NAMES = ENTITY_SCHEMATA.map((s) => s.name);
 export const LINK_SCHEMA_NAMES = LINK_SCHEMATA.map((s) => s.name);
 
+// The case's own types (issue 24), merged into every lookup of this module. A case type's `name`
+// is its stable id (`T_` and 12 hex digits, shared/types/ids) and its `label` the analyst's name,
+// so a rename changes one row and no statement. Each open case registers its set under its own
+// key (the core on open, the renderer from `type.list`); the ids are random, so the sets of two
+// cases open in one process (a test, an exchange between two bureaus) cannot collide.
+const CASE_SETS = new Map<string, readonly SchemaDef[]>();
+const CASE_BY_ID = new Map<string, SchemaDef>();
+
+function reindex(): void {
+  CASE_BY_ID.clear();
+  for (const set of CASE_SETS.values()) for (const s of set) CASE_BY_ID.set(s.name, s);
+}
+
+/** Installs (or replaces) a case's own types; an empty list removes them. */
+export function registerCaseSchemata(owner: string, schemata: readonly SchemaDef[]): void {
+  if (schemata.length === 0) CASE_SETS.delete(owner);
+  else CASE_SETS.set(owner, schemata);
+  reindex();
+}
+
+/** The case types registered under `owner`, or every registered one. */
+export function caseSchemata(owner?: string): readonly SchemaDef[] {
+  if (owner !== undefined) return CASE_SETS.get(owner) ?? [];
+  return [...CASE_BY_ID.values()];
+}
+
+/** Built-ins and the registered case types of a kind: what lists, filters and pickers offer. */
+export function schemataOf(kind: 'entity' | 'link'): readonly SchemaDef[] {
+  const own = [...CASE_BY_ID.values()].filter((s) => (s.edge !== undefined) === (kind === 'link'));
+  return [...(kind === 'link' ? LINK_SCHEMATA : ENTITY_SCHEMATA), ...own];
+}
+
+export function isBuiltinSchema(name: string): boolean {
+  return BY_NAME.has(name);
+}
+
 export function getSchema(name: string): SchemaDef | undefined {
-  return BY_NAME.get(name);
+  return BY_NAME.get(name) ?? CASE_BY_ID.get(name);
+}
+
+/** A property by its name, or a case property by its label (any case). */
+export function findProperty(schema: SchemaDef, prop: string): PropertyDef | undefined {
+  const key = prop.trim().toLowerCase();
+  return getProperty(schema, prop) ?? schema.properties.find((x) => x.label.toLowerCase() === key && /^p_[0-9a-f]+$/.test(x.name));
 }
 
 export function isLinkSchema(name: string): boolean {
-  return BY_NAME.get(name)?.edge !== undefined;
+  return getSchema(name)?.edge !== undefined;
+}
+
+/** The built-in type a schema is or descends from (a Safe house is an Address). */
+export function builtinOf(name: string): string {
+  return getSchema(name)?.parent ?? name;
 }
 
 export function getProperty(schema: SchemaDef, prop: string): PropertyDef | undefined {
@@ -395,8 +459,23 @@ export function getProperty(schema: SchemaDef, prop: string): PropertyDef | unde
 /** Property types whose values the full-text search indexes. */
 export const SEARCHABLE_TYPES: ReadonlySet<PropertyType> = new Set(['name', 'identifier', 'phone', 'email', 'iban']);
 
-/** The caption: first value of the first caption property present. */
+/**
+ * The caption: a case type's template filled from its properties' first values (an empty
+ * bracket left by a missing value is dropped), or else the first value of the first caption
+ * property present.
+ */
 export function captionOf(schema: SchemaDef, values: (prop: string) => readonly string[] | undefined): string {
+  if (schema.template) {
+    let any = false;
+    const filled = schema.template.replace(/\{([^{}]+)\}/g, (_, key: string) => {
+      const def = schema.properties.find((x) => x.name === key) ?? schema.properties.find((x) => x.label.toLowerCase() === key.toLowerCase());
+      const v = def ? values(def.name)?.[0] : undefined;
+      if (v) any = true;
+      return v ?? '';
+    });
+    const tidy = filled.replace(/\(\s*\)|\[\s*\]/g, '').replace(/\s+/g, ' ').trim();
+    if (any && tidy !== '') return tidy;
+  }
   for (const prop of schema.caption) {
     const v = values(prop);
     if (v && v.length > 0 && v[0] !== '') return v[0]!;

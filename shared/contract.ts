@@ -21,3 +21,8 @@ export const bureau = z
 export const filePath = z.string().trim().min(1).max(4096);
 export const passphrase = z.string().min(1).max(1024);
 export const propValues = z.record(z.string().min(1).max(100), z.array(z.string().max(10_000)).max(1000));
+
+/** A case's own type (issue 24, shared/vocabulary): `T_` and 12 hex digits. */
+export const caseTypeId = z.string().regex(/^T_[0-9a-f]{12}$/, 'a case type id is T_ and 12 hex digits');
+/** A built-in type of the list, or one of the case's own (checked against the case by the core). */
+export const schemaRef = (builtins: readonly string[]) => z.union([z.enum(builtins as [string, ...string[]]), caseTypeId]);

@@ -44,6 +44,10 @@ export function normaliseValue(type: PropertyType, raw: string): ValueCheck {
   switch (type) {
     case 'date':
       return isValidDate(value) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or ISO date-time)` };
+    case 'datetime':
+      return isValidDate(value) && /[T ]\d{2}:\d{2}/.test(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `"${value}" is not a date-time (YYYY-MM-DDTHH:MM, seconds and zone optional)` };
     case 'country': {
       const c = value.toLowerCase();
       return COUNTRY_RE.test(c) ? { ok: true, value: c } : { ok: false, reason: `"${value}" is not a two-letter country code` };
@@ -77,6 +81,8 @@ export function normaliseValue(type: PropertyType, raw: string): ValueCheck {
     case 'address':
     case 'text':
     case 'entity':
+    // An enumeration's list is its property's (PropertyDef.values): checked by checkValue.
+    case 'enum':
       return { ok: true, value };
   }
 }
@@ -93,4 +99,12 @@ export function naturalSortKey(caption: string): string {
     const trimmed = digits.replace(/^0+(?=\d)/, '');
     return trimmed.length >= 12 ? trimmed : trimmed.padStart(12, '0');
   });
+}
+
+/** A value checked against its property: its datatype, and an enumeration's list. */
+export function checkValue(def: { type: PropertyType; values?: readonly string[] | undefined }, raw: string): ValueCheck {
+  const check = normaliseValue(def.type, raw);
+  if (!check.ok || def.type !== 'enum' || !def.values) return check;
+  const hit = def.values.find((v) => v.toLowerCase() === check.value.toLowerCase());
+  return hit !== undefined ? { ok: true, value: hit } : { ok: false, reason: `"${check.value}" is not one of ${def.values.join(', ')}` };
 }

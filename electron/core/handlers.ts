@@ -10,6 +10,7 @@ import { entitiesHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { interchangeHandlers } from './interchange/handlers';
 import { mapHandlers } from './map/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
 import type { Session } from './session';
 
 // The implementation of every core method of the contract: one slice per feature, as shared/api.ts
@@ -28,5 +29,6 @@ export function createHandlers(session: Session): Handlers {
     ...attachmentHandlers(session),
     ...mapHandlers(session),
     ...commsHandlers(session),
+    ...vocabularyHandlers(session),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, method } from '../contract';
+import { id, method, schemaRef } from '../contract';
 import { LINK_SCHEMA_NAMES } from '../catalogue';
 import type { AnalysisResult, DisruptionResult, OverTimeResult, PathsResult } from './dto';
 
@@ -16,7 +16,7 @@ const analysisDate = z
 const analysisScope = z.object({
   /** Absent: the whole case. Present: exactly these entities and the links among them. */
   entityIds: z.array(id).max(200_000).optional(),
-  linkTypes: z.array(z.enum(LINK_SCHEMA_NAMES as [string, ...string[]])).max(50).optional(),
+  linkTypes: z.array(schemaRef(LINK_SCHEMA_NAMES)).max(50).optional(),
   /** e.g. {grade: "B2"}: source letter and information digit both at least as good, per scheme. */
   minGrade: z
     .object({ grade: z.string().trim().toUpperCase().length(2), scheme: z.enum(['eu4x4', 'admiralty', 'uk3x5x2']).optional() })

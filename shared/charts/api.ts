@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filePath, id, method } from '../contract';
+import { filePath, id, method, schemaRef } from '../contract';
 import { LINK_SCHEMA_NAMES } from '../catalogue';
 import type { ChartData, ChartElements, ChartSummary, ExpandPreview } from './dto';
 
@@ -95,7 +95,7 @@ export const chartsApi = {
     z.object({
       from: z.array(id).min(1).max(20_000),
       hops: z.number().int().min(1).max(6).default(1),
-      linkTypes: z.array(z.enum(LINK_SCHEMA_NAMES as [string, ...string[]])).max(50).optional(),
+      linkTypes: z.array(schemaRef(LINK_SCHEMA_NAMES)).max(50).optional(),
       minGrade: z.object({ grade: z.string().trim().toUpperCase().length(2), scheme: z.enum(['eu4x4', 'admiralty', 'uk3x5x2']).optional() }).optional(),
       /** Links active at some time in [dateFrom, dateTo]; undated links always count. */
       dateFrom: chartDate.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bureau, id, method, propValues } from '../contract';
+import { bureau, id, method, propValues, schemaRef } from '../contract';
 import { ALL_SCHEMATA, ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from '../catalogue';
 import { gradingSchema } from '../gradingSchema';
 import type { EntityDetail, EntityPage, SearchResult, SourceView } from './dto';
@@ -8,7 +8,7 @@ import type { EntityDetail, EntityPage, SearchResult, SourceView } from './dto';
 // their zod input schemas (shared/api.ts assembles every feature's slice into the one contract).
 // Answered by electron/core/store (entities.ts, sources.ts, search.ts).
 
-const schemaName = z.enum(ALL_SCHEMATA.map((s) => s.name) as [string, ...string[]]);
+const schemaName = schemaRef(ALL_SCHEMATA.map((s) => s.name));
 
 export const sourceInput = z
   .object({
@@ -24,13 +24,13 @@ export const entitiesApi = {
     z.object({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
-      schema: z.enum(ENTITY_SCHEMA_NAMES as [string, ...string[]]).optional(),
+      schema: schemaRef(ENTITY_SCHEMA_NAMES).optional(),
     }),
   ),
   'entity.get': method<EntityDetail>()(z.object({ id })),
   'entity.create': method<{ id: string }>()(
     z.object({
-      schema: z.enum(ENTITY_SCHEMA_NAMES as [string, ...string[]]),
+      schema: schemaRef(ENTITY_SCHEMA_NAMES),
       properties: propValues,
       sourceId: id.optional(),
     }),
@@ -46,7 +46,7 @@ export const entitiesApi = {
   'entity.delete': method<null>()(z.object({ id })),
   'link.create': method<{ id: string }>()(
     z.object({
-      schema: z.enum(LINK_SCHEMA_NAMES as [string, ...string[]]),
+      schema: schemaRef(LINK_SCHEMA_NAMES),
       from: id,
       to: id,
       properties: propValues.default({}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filePath, id, method } from '../contract';
+import { filePath, id, method, schemaRef } from '../contract';
 import { ENTITY_SCHEMA_NAMES, LINK_SCHEMA_NAMES } from '../catalogue';
 import { sourceInput } from '../entities/api';
 import type { ExportReport, ImportRecord, ImportReport, LayoutView, MatchCandidate, MatchCluster, TabularPreview } from './dto';
@@ -45,7 +45,7 @@ export const propertyMappingSchema = z.union([
 export const mappedEntitySchema = z
   .object({
     key: entityKey,
-    schema: z.enum(ENTITY_SCHEMA_NAMES as [string, ...string[]]),
+    schema: schemaRef(ENTITY_SCHEMA_NAMES),
     properties: z.record(propName, propertyMappingSchema),
     /** Properties whose values identify the same entity across rows and in the case (e.g. phone). */
     identity: z.array(propName).max(10).default([]),
@@ -53,7 +53,7 @@ export const mappedEntitySchema = z
   .strict();
 export const mappedLinkSchema = z
   .object({
-    schema: z.enum(LINK_SCHEMA_NAMES as [string, ...string[]]),
+    schema: schemaRef(LINK_SCHEMA_NAMES),
     from: entityKey,
     to: entityKey,
     properties: z.record(propName, propertyMappingSchema).default({}),
@@ -141,7 +141,7 @@ export const interchangeApi = {
   'match.candidates': method<MatchCandidate[]>()(
     z.object({
       entityId: id.optional(),
-      schema: z.enum(ENTITY_SCHEMA_NAMES as [string, ...string[]]).optional(),
+      schema: schemaRef(ENTITY_SCHEMA_NAMES).optional(),
       minScore: z.number().min(0).max(1).default(0.7),
       limit: z.number().int().min(1).max(1000).default(50),
     }),

@@ -4,6 +4,7 @@ import { CordonError } from '../../../shared/errors';
 import { commsLinkId, forEachCommsLink } from '../comms/links';
 import { gradeFilter, gradingCost, meets, UNGRADED_COST, type MinGrade } from './grade';
 import { GraphBuilder, type Graph } from './graph';
+import { builtinOf } from '../../../shared/catalogue';
 
 // From a case to the analysis graph. Entities that are not links are the nodes; links are the
 // edges. Conventions:
@@ -124,7 +125,8 @@ export function buildCaseGraph(db: Database, scope: GraphScope): CaseGraph {
       links.outsideScope++;
       continue;
     }
-    if (types && !types.has(l.schema)) {
+    // A case's own link type is in scope with its built-in parent (a Recruiter link is an Associate).
+    if (types && !types.has(l.schema) && !types.has(builtinOf(l.schema))) {
       links.byType++;
       continue;
     }

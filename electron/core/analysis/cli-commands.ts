@@ -2,6 +2,7 @@ import type { Command, CommandContext } from '../cli/command';
 import { jsonOption as json, str } from '../cli/command';
 import { UsageError } from '../cli/passphrase';
 import { overTimeKind, overTimePeriods, printOverTime } from './over-time-command';
+import { typeIds } from '../vocabulary/cli-commands';
 
 // `cordon analyze` and `cordon disrupt` (issue 4, DESIGN.md §8).
 
@@ -32,6 +33,7 @@ export const ANALYSIS_COMMANDS: Record<string, Command> = {
         const top = positiveInt(ctx.values.top, '--top');
         const scope = analysisScopeOptions(ctx);
         await ctx.openCase(ctx.positionals[0]!);
+        if (scope.linkTypes) scope.linkTypes = await typeIds(ctx, scope.linkTypes);
         printOverTime(ctx, kind, await ctx.call('analysis.overTime', { ...scope, periods: overTimePeriods(kind), ...(top ? { top } : {}) }));
         return 0;
       }
@@ -41,6 +43,7 @@ export const ANALYSIS_COMMANDS: Record<string, Command> = {
       const top = positiveInt(ctx.values.top, '--top');
       const scope = analysisScopeOptions(ctx);
       await ctx.openCase(ctx.positionals[0]!);
+      if (scope.linkTypes) scope.linkTypes = await typeIds(ctx, scope.linkTypes);
       const r = await ctx.call('analysis.run', { ...scope, measures: [measure as 'degree'], top: top ?? 10 });
       const ranked = r.rows
         .map((row, i) => ({ id: row.id, caption: row.caption, value: row[column] as number, i }))
@@ -96,6 +99,7 @@ export const ANALYSIS_COMMANDS: Record<string, Command> = {
       const blockSize = positiveInt(ctx.values['block-size'], '--block-size');
       const scope = analysisScopeOptions(ctx);
       await ctx.openCase(ctx.positionals[0]!);
+      if (scope.linkTypes) scope.linkTypes = await typeIds(ctx, scope.linkTypes);
       const r = await ctx.call('analysis.disrupt', {
         ...scope,
         strategy,

@@ -5,6 +5,7 @@ import { gradeFilter, meets } from '../analysis/grade';
 import { admittedSources, commsLinkId, commsLinksTouching, COMMS_LINK_SCHEMA, periodEdge, restrictLink, sourceGrades } from '../comms/links';
 import { clustersOf } from './clusters';
 import { overlaps } from './dates';
+import { builtinOf } from '../../../shared/catalogue';
 
 // Expanding a node: its neighbours 1..N hops out, walking only links that pass the filters (type,
 // active period, minimum grading as the analysis module reads it: per scheme, never converted).
@@ -49,7 +50,7 @@ export function expand(db: Database, input: ParsedInput<'chart.expand'>): Expand
   );
   let frontier = start.members(input.from);
   for (let hop = 0; hop < input.hops && frontier.length > 0; hop++) {
-    let steps = (stepsOf.all({ t: JSON.stringify(frontier) }) as Step[]).filter((s) => !types || types.has(s.schema));
+    let steps = (stepsOf.all({ t: JSON.stringify(frontier) }) as Step[]).filter((s) => !types || types.has(s.schema) || types.has(builtinOf(s.schema)));
     if ((grade || dated) && steps.length > 0) {
       const facts = factsOf.all(JSON.stringify(steps.map((s) => s.id))) as LinkFacts[];
       const passes = linkPasses(facts, grade, input.dateFrom, input.dateTo);

@@ -8,6 +8,7 @@ import { ENTITY_COMMANDS } from '../entities/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
 import { PLAN_COMMANDS } from '../exchange/plan-commands';
 import { INTERCHANGE_COMMANDS } from '../interchange/cli-commands';
+import { TYPE_COMMANDS } from '../vocabulary/cli-commands';
 import type { Command } from './command';
 
 // Every CLI command, assembled from each feature's cli-commands.ts (the types and option readers they
@@ -16,6 +17,7 @@ import type { Command } from './command';
 export const COMMANDS: Record<string, Command> = {
   ...CASE_COMMANDS,
   ...ENTITY_COMMANDS,
+  ...TYPE_COMMANDS,
   ...AUDIT_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...EXCHANGE_COMMANDS,

@@ -2,6 +2,7 @@ import type { Input } from '../../../shared/api';
 import type { Command } from '../cli/command';
 import { jsonOption as json, list, parseProps, printId, str } from '../cli/command';
 import { UsageError } from '../cli/passphrase';
+import { typeIds } from '../vocabulary/cli-commands';
 
 // `cordon entity add|show`, `cordon link add`, `cordon source add` and `cordon search` (DESIGN.md §8).
 
@@ -16,7 +17,9 @@ export const ENTITY_COMMANDS: Record<string, Command> = {
       if (!schema) throw new UsageError('--schema is required');
       await ctx.openCase(ctx.positionals[0]!);
       const source = str(ctx.values.source);
-      const r = await ctx.call('entity.create', { schema, properties: parseProps(list(ctx.values.prop)), ...(source ? { sourceId: source } : {}) });
+      // A case's own type is named as the analyst named it (issue 24); the contract takes its id.
+      const [schemaId] = await typeIds(ctx, [schema]);
+      const r = await ctx.call('entity.create', { schema: schemaId!, properties: parseProps(list(ctx.values.prop)), ...(source ? { sourceId: source } : {}) });
       printId(ctx, r.id);
       return 0;
     },
@@ -71,7 +74,8 @@ export const ENTITY_COMMANDS: Record<string, Command> = {
       if (!schema || !from || !to) throw new UsageError('--schema, --from and --to are required');
       await ctx.openCase(ctx.positionals[0]!);
       const source = str(ctx.values.source);
-      const r = await ctx.call('link.create', { schema, from, to, properties: parseProps(list(ctx.values.prop)), ...(source ? { sourceId: source } : {}) });
+      const [schemaId] = await typeIds(ctx, [schema]);
+      const r = await ctx.call('link.create', { schema: schemaId!, from, to, properties: parseProps(list(ctx.values.prop)), ...(source ? { sourceId: source } : {}) });
       printId(ctx, r.id);
       return 0;
     },

@@ -1,4 +1,4 @@
-import { getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
+import { getProperty, getSchema, isBuiltinSchema, type SchemaDef } from '../../../shared/catalogue';
 import { isValidGrade, isValidHandling, SCHEMES, type GradingScheme } from '../../../shared/grading';
 import { normaliseValue } from '../../../shared/values';
 import type { EntityLine, RetractionLine, SourceLine, StatementLine } from './format';
@@ -19,7 +19,11 @@ export class ContentChecker {
   readonly sources = new Map<string, SourceLine>();
   readonly entities = new Map<string, PackageEntity>();
 
-  constructor(private readonly entityExists: (id: string) => { schema: string; isLink: boolean } | null) {}
+  constructor(
+    private readonly entityExists: (id: string) => { schema: string; isLink: boolean } | null,
+    /** Whether the receiving case has this type of its own (the catalogue may hold another open case's). */
+    private readonly hasOwnType: (id: string) => boolean = () => false,
+  ) {}
 
   private fail(file: string, line: number, message: string): Refusal {
     return new Refusal('content', `${file} line ${line}: ${message}`);
@@ -36,8 +40,12 @@ export class ContentChecker {
   entity(e: EntityLine, line: number): PackageEntity {
     const f = (m: string) => this.fail('entities.ftm.jsonl', line, m);
     if (this.entities.has(e.id)) throw f(`entity ${e.id} appears twice`);
-    const schema = getSchema(e.schema);
-    if (!schema) throw f(`"${e.schema}" is not a known entity type`);
+    const schema = isBuiltinSchema(e.schema) || this.hasOwnType(e.schema) ? getSchema(e.schema) : undefined;
+    if (!schema) {
+      // A sender's own type (issue 24): packages do not carry type definitions yet (docs/architecture.md §11).
+      if (/^T_[0-9a-f]{12}$/.test(e.schema)) throw f(`${e.id} is of a type of the sender's own case (${e.schema}), which this case does not have: packages do not carry type definitions yet`);
+      throw f(`"${e.schema}" is not a known entity type`);
+    }
     const known = this.entityExists(e.id);
     if (known && known.schema !== e.schema) throw f(`${e.id} is a ${known.schema} in this case, not a ${e.schema}`);
     let from: string | null = null;

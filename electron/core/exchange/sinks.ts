@@ -59,6 +59,12 @@ export function checkReceipt(db: Database, outer: OuterChecked, r: Receipt): voi
   if (row.payload_sha256 !== r.payloadSha256) throw new Refusal('content', `the receipt for package ${r.packageId} names a different payload than the one sent`);
 }
 
+/** Whether the case has a type of its own with this id (issue 24). */
+function ownTypeLookup(db: Database): (id: string) => boolean {
+  const q = db.prepare('SELECT 1 FROM case_types WHERE id = ?').pluck();
+  return (id) => q.get(id) !== undefined;
+}
+
 export class PreviewSink implements PayloadSink {
   readonly counts: ExchangeCounts = { sources: 0, entities: 0, links: 0, statements: 0, retractions: 0 };
   readonly byOriginator: Record<string, number> = {};
@@ -81,7 +87,7 @@ export class PreviewSink implements PayloadSink {
     private readonly myBureau: string,
   ) {
     this.exists = entityLookup(db);
-    this.checker = new ContentChecker(this.exists);
+    this.checker = new ContentChecker(this.exists, ownTypeLookup(db));
     this.notices = new Notices(myBureau, outer.sender.bureau.code);
     this.byName = db.prepare('SELECT id, schema, caption FROM entities WHERE deleted = 0 AND is_link = 0 AND caption = ? COLLATE NOCASE AND id <> ? LIMIT 1');
     this.summary = db.prepare('SELECT id, schema, caption FROM entities WHERE id = ?');
@@ -181,7 +187,7 @@ export class ApplySink implements PayloadSink {
   ) {
     const db = c.db;
     this.exists = entityLookup(db);
-    this.checker = new ContentChecker(this.exists);
+    this.checker = new ContentChecker(this.exists, ownTypeLookup(db));
     this.notices = new Notices(c.bureau, outer.sender.bureau.code);
     this.q = {
       sourceOriginator: db.prepare('SELECT originator FROM sources WHERE id = ?').pluck(),

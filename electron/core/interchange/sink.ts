@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportSpec } from '../../../shared/interchange/api';
-import { captionOf, getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
+import { builtinOf, captionOf, getProperty, getSchema, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
 import type { Case } from '../store/case';
 import { naturalId, type EntityInput, type EntityRow, type LinkInput } from '../store/entity-values';
@@ -133,6 +133,8 @@ export class ImportSink {
     if (!this.open) return;
     this.open = false;
     this.c.bulk.end(false);
+    // Types an import defined (ANX, issue 24) are gone with it: the catalogue reads the case again.
+    this.c.types.reload();
   }
 
   /**
@@ -290,7 +292,7 @@ export class ImportSink {
       [schema.edge!.target, to],
     ] as const) {
       const def = getProperty(schema, prop)!;
-      if (def.range && def.range.length > 0 && !def.range.includes(end.schema)) {
+      if (def.range && def.range.length > 0 && !def.range.includes(end.schema) && !def.range.includes(builtinOf(end.schema))) {
         return { error: `${/^[aeiou]/i.test(schema.label) ? 'an' : 'a'} ${schema.label.toLowerCase()} cannot have a ${end.schema} as its ${def.label.toLowerCase()}` };
       }
     }

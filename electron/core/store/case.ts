@@ -9,6 +9,7 @@ import { createCaseFile, openCaseFile, openCaseFileWith } from './case-file';
 import type { KdfParams } from './keys';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
+import { TypeStore } from '../vocabulary/store';
 
 // An open case: the database, its identity, and the stores that work on it. Everything that
 // writes goes through `write`, one transaction with its audit rows (an import through `bulk`).
@@ -28,6 +29,8 @@ function localActor(bureau: string): string {
 export class Case implements StoreContext {
   readonly audit: AuditLog;
   readonly entities: EntityStore;
+  /** The case's own entity and link types, registered in the catalogue while the case is open. */
+  readonly types: TypeStore;
   readonly bureau: string;
   readonly actor: string;
   readonly demo: boolean;
@@ -49,6 +52,7 @@ export class Case implements StoreContext {
     this.bureau = this.meta('bureau') ?? 'XX';
     this.actor = localActor(this.bureau);
     this.demo = this.meta('demo') === '1';
+    this.types = new TypeStore(this);
     this.entities = new EntityStore(this);
   }
 
@@ -147,6 +151,7 @@ export class Case implements StoreContext {
   close(): void {
     // The checkpointer's connection closes first, so this one is the last and removes the WAL.
     this.bulk.close();
+    this.types.dispose();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { captionOf, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
+import { builtinOf, captionOf, findProperty, getProperty, getSchema, SEARCHABLE_TYPES, type SchemaDef } from '../../../shared/catalogue';
 import { CordonError } from '../../../shared/errors';
-import { normaliseValue } from '../../../shared/values';
+import { checkValue } from '../../../shared/values';
 import { deriveCommsValues } from './comms-values';
 
 // The rules an entity's values follow, whoever writes them (the entity store, an import, a package):
@@ -26,6 +26,7 @@ export interface EntityRow {
   deleted: number;
 }
 
+/** A built-in type by its name, or a case's own by its id (vocabulary/store.ts registers them). */
 export function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
   const schema = getSchema(name);
   if (!schema || (kind === 'link') !== (schema.edge !== undefined)) {
@@ -38,12 +39,14 @@ export function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef 
 export function validateProperties(schema: SchemaDef, properties: Record<string, readonly string[]>): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const problems: Array<{ prop: string; message: string }> = [];
-  for (const [prop, values] of Object.entries(properties)) {
-    const def = getProperty(schema, prop);
+  for (const [given, values] of Object.entries(properties)) {
+    // A case type's property may be named by its label; its statements keep the property's id.
+    const def = findProperty(schema, given);
     if (!def) {
-      problems.push({ prop, message: `${schema.label} has no property "${prop}"` });
+      problems.push({ prop: given, message: `${schema.label} has no property "${given}"` });
       continue;
     }
+    const prop = def.name;
     if (schema.edge && (prop === schema.edge.source || prop === schema.edge.target)) {
       problems.push({ prop, message: `"${prop}" is an endpoint of the link; give it as from/to` });
       continue;
@@ -51,7 +54,7 @@ export function validateProperties(schema: SchemaDef, properties: Record<string,
     const seen = new Set<string>();
     for (const raw of values) {
       if (raw.trim() === '') continue;
-      const check = normaliseValue(def.type, raw);
+      const check = checkValue(def, raw);
       if (!check.ok) problems.push({ prop, message: `${def.label}: ${check.reason}` });
       else if (!seen.has(check.value)) {
         seen.add(check.value);
@@ -113,12 +116,25 @@ export interface CheckedLink {
   sourceId: string | null;
 }
 
+/** A case type's required properties must each have a value. */
+export function requireRequired(schema: SchemaDef, values: ReadonlyArray<readonly [string, string]>): void {
+  const missing = schema.properties.filter((d) => d.required && !values.some(([p]) => p === d.name));
+  if (missing.length > 0) {
+    throw new CordonError(
+      'INVALID_INPUT',
+      missing.map((d) => `${schema.label}: ${d.label} is required`).join('; '),
+      missing.map((d) => ({ prop: d.label, message: 'is required' })),
+    );
+  }
+}
+
 /** With the case's database, the values a phone, handset or SIM number implies are added (store/comms-values.ts). */
 export function checkEntity(input: EntityInput, bureau: string, db?: Database): CheckedEntity {
   const schema = requireSchema(input.schema, 'entity');
   const checked = validateProperties(schema, input.properties);
   const values = db ? deriveCommsValues(db, schema.name, checked) : checked;
   if (values.length === 0) throw new CordonError('INVALID_INPUT', `A ${schema.label.toLowerCase()} needs at least one property value.`);
+  requireRequired(schema, values);
   return { schema, values, originator: input.originator ?? bureau, sourceId: input.sourceId ?? null, natural: naturalId(schema, values) };
 }
 
@@ -139,11 +155,13 @@ export function checkLink(input: LinkInput, bureau: string, lookup: (id: string)
     [edge.target, to],
   ] as const) {
     const def = getProperty(schema, prop)!;
-    if (def.range && def.range.length > 0 && !def.range.includes(endpoint.schema)) {
+    // A case type stands where its built-in parent may (a Safe house is an Address).
+    if (def.range && def.range.length > 0 && !def.range.includes(endpoint.schema) && !def.range.includes(builtinOf(endpoint.schema))) {
       throw new CordonError('CONSTRAINT', `${schema.label}: the ${def.label.toLowerCase()} must be one of ${def.range.join(', ')}, not ${endpoint.schema}.`);
     }
   }
   const values = validateProperties(schema, input.properties);
+  requireRequired(schema, values);
   const all: Array<[string, string]> = [[edge.source, input.from], [edge.target, input.to], ...values];
   return {
     schema,

@@ -15,6 +15,8 @@ import { OfficersView } from '../features/officers/OfficersView';
 import { PackagesView } from '../features/packages/PackagesView';
 import { ProjectsView } from '../features/projects/ProjectsView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { TypesView } from '../features/types/TypesView';
+import { useCaseTypes } from '../features/types/useCaseTypes';
 import { HandlingBanner } from './HandlingBanner';
 import { Rail } from './Rail';
 import { TopBar } from './TopBar';
@@ -23,6 +25,8 @@ export function CaseView() {
   const view = useWorkspace((s) => s.view);
   const analysisOpen = useWorkspace((s) => s.analysisOpen);
   useAutoBackup(true);
+  // The case's own types join the catalogue before any view draws them (issue 24).
+  useCaseTypes();
   return (
     <div className="case-view">
       <HandlingBanner />
@@ -32,6 +36,7 @@ export function CaseView() {
         <main className="workspace">
           {view === 'entities' && <EntitiesView />}
           {view === 'sources' && <SourcesView />}
+          {view === 'types' && <TypesView />}
           {view === 'audit' && <AuditView />}
           {view === 'casefile' && <CaseFileView />}
           {view === 'import' && <ImportView />}

@@ -1,6 +1,6 @@
 import { Button } from '@blueprintjs/core';
 import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
-import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, MapIcon, PeopleIcon, ProjectsIcon, TargetIcon } from '@blueprintjs/icons';
+import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, MapIcon, PeopleIcon, ProjectsIcon, TagIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
@@ -34,6 +34,7 @@ export function Rail() {
     <nav className="rail" aria-label={t('rail.label')}>
       {item('entities', <PeopleIcon />, entities)}
       {item('sources', <DocumentIcon />, sources)}
+      {item('types', <TagIcon />)}
       {item('charts', <GraphIcon />)}
       {item('map', <MapIcon />, undefined, t('map.rail'))}
       {item('audit', <HistoryIcon />)}

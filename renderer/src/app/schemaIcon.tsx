@@ -18,7 +18,7 @@ import {
   UserIcon,
 } from '@blueprintjs/icons';
 import type { ComponentType } from 'react';
-import { isLinkSchema } from '../../../shared/catalogue';
+import { builtinOf, isLinkSchema } from '../../../shared/catalogue';
 
 type IconComponent = ComponentType<{ size?: number; className?: string }>;
 
@@ -43,6 +43,6 @@ const ICONS: Record<string, IconComponent> = {
 };
 
 export function SchemaIcon({ schema, size = 14 }: { schema: string; size?: number }) {
-  const Icon = ICONS[schema] ?? (isLinkSchema(schema) ? LinkIcon : CubeIcon);
+  const Icon = ICONS[builtinOf(schema)] ?? (isLinkSchema(schema) ? LinkIcon : CubeIcon);
   return <Icon size={size} className="schema-icon" />;
 }

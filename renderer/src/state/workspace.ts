@@ -4,7 +4,7 @@ import type { EntitySummary } from '../../../shared/entities/dto';
 // Which view, which entity and which filter the analyst is looking at. `dataVersion` is bumped
 // after every write so views that cache pages from the core know to fetch again.
 
-export type View = 'entities' | 'sources' | 'audit' | 'casefile' | 'charts' | 'map' | ExchangeView | IntakeView | CooperationView;
+export type View = 'entities' | 'sources' | 'types' | 'audit' | 'casefile' | 'charts' | 'map' | ExchangeView | IntakeView | CooperationView;
 /** Meetings and joint operations (issue 7). */
 export type CooperationView = 'meetings' | 'operations';
 /** Intake and interchange (issue 5): the import wizard and the duplicates view. */

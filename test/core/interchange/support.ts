@@ -61,11 +61,13 @@ export function snapshot(db: Database): { entities: string[]; links: string[]; p
       .map((r) => `${r.prop}=${caption.has(r.value) ? `→${caption.get(r.value)}` : r.value} [${r.title ?? '-'} ${r.scheme ?? ''} ${r.grade ?? ''} ${r.handling ?? ''}]`)
       .sort()
       .join('; ');
+  // A case's own type (issue 24) by its name: its id is the case's own, different in every case.
+  const typeName = new Map((db.prepare('SELECT id, name FROM case_types').all() as Array<{ id: string; name: string }>).map((r) => [r.id, `type:${r.name}`]));
   const entities = (db.prepare('SELECT id, schema, caption FROM entities WHERE is_link = 0 AND deleted = 0').all() as Array<{ id: string; schema: string; caption: string }>).map(
-    (e) => `${e.schema} ${e.caption}: ${describe(e.id)}`,
+    (e) => `${typeName.get(e.schema) ?? e.schema} ${e.caption}: ${describe(e.id)}`,
   );
   const links = (db.prepare('SELECT e.id, e.schema, l.source_id, l.target_id FROM entities e JOIN links l ON l.id = e.id WHERE e.deleted = 0').all() as Array<{ id: string; schema: string; source_id: string; target_id: string }>).map(
-    (l) => `${caption.get(l.source_id)} -${l.schema}-> ${caption.get(l.target_id)}: ${describe(l.id, ['caller', 'receiver', 'subject', 'object', 'person', 'associate', 'member', 'organization', 'owner', 'asset', 'payer', 'beneficiary', 'director', 'employee', 'employer', 'relative', 'agent', 'client'])}`,
+    (l) => `${caption.get(l.source_id)} -${typeName.get(l.schema) ?? l.schema}-> ${caption.get(l.target_id)}: ${describe(l.id, ['caller', 'receiver', 'subject', 'object', 'person', 'associate', 'member', 'organization', 'owner', 'asset', 'payer', 'beneficiary', 'director', 'employee', 'employer', 'relative', 'agent', 'client'])}`,
   );
   const positions = (db.prepare('SELECT i.entity_id, i.x, i.y, i.style FROM layout_items i').all() as Array<{ entity_id: string; x: number | null; y: number | null; style: string }>)
     .filter((p) => p.x !== null)

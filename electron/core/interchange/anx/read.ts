@@ -4,8 +4,9 @@ import type { Job } from '../../jobs';
 import { bgrToHex } from '../colour';
 import type { InputFile } from '../files';
 import type { ImportSink, Ref, Values } from '../sink';
-import { addAttribute, addValue, entitySchemaFor, GENERIC_ENTITY, identityPropFor, linkSchemaFor, textProp } from '../vocabulary';
+import { addAttribute, addValue, GENERIC_ENTITY, identityPropFor, textProp } from '../vocabulary';
 import { attr, kid, kids, parseXmlFile, type XmlNode } from '../xml';
+import { AnxTypes } from './types';
 
 const PARTY_SCHEMATA = ['Person', 'Organization', 'Company', 'LegalEntity'];
 import { readGrading, sourceFor, type ChartGrading } from './grading';
@@ -54,6 +55,33 @@ interface Ctx {
   linkTypes: Map<string, XmlNode>;
   strengths: Map<string, XmlNode>;
   attributeClasses: Map<string, XmlNode>;
+  /** The chart's types new to the case, defined before the first item is written. */
+  types: AnxTypes;
+}
+
+/** An entity item's representation, its type element and i2 type name. */
+function entityTypeOf(ctx: Ctx, item: XmlNode): { rep: XmlNode | undefined; typeEl: XmlNode | undefined; i2Type: string } {
+  const ent = kid(kid(item, 'End'), 'Entity');
+  const rep = REPRESENTATIONS.map(([el, st]) => kid(kid(ent, el), st)).find((x) => x !== undefined);
+  const typeEl = ctx.entityTypes.get(attr(rep, 'EntityTypeReference') ?? '') ?? ctx.entityTypesByName.get(attr(rep, 'Type') ?? '');
+  return { rep, typeEl, i2Type: attr(rep, 'Type') ?? attr(typeEl, 'Name') ?? '' };
+}
+
+function linkTypeOf(ctx: Ctx, item: XmlNode): { style: XmlNode | undefined; typeEl: XmlNode | undefined; i2Type: string } {
+  const style = kid(kid(item, 'Link'), 'LinkStyle');
+  const typeEl = ctx.linkTypes.get(attr(style, 'LinkTypeReference') ?? '');
+  return { style, typeEl, i2Type: attr(style, 'Type') ?? attr(typeEl, 'Name') ?? 'Link' };
+}
+
+/** The attribute classes an item uses, with their ANX datatypes (AttText, AttNumber, AttTime, AttFlag). */
+function classesOf(ctx: Ctx, item: XmlNode): Array<[string, string | undefined]> {
+  const out: Array<[string, string | undefined]> = [];
+  for (const a of kids(item, 'AttributeCollection').flatMap((c) => kids(c, 'Attribute'))) {
+    const clsEl = ctx.attributeClasses.get(attr(a, 'AttributeClassReference') ?? '');
+    const cls = attr(a, 'AttributeClass') ?? attr(clsEl, 'Name');
+    if (cls) out.push([cls, attr(clsEl, 'Type')]);
+  }
+  return out;
 }
 
 function cards(el: XmlNode | undefined): XmlNode[] {
@@ -95,10 +123,9 @@ function importEntity(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Re
   const { sink } = ctx;
   const end = kid(item, 'End')!;
   const ent = kid(end, 'Entity')!;
-  const rep = REPRESENTATIONS.map(([el, st]) => kid(kid(ent, el), st)).find((x) => x !== undefined);
-  const typeEl = ctx.entityTypes.get(attr(rep, 'EntityTypeReference') ?? '') ?? ctx.entityTypesByName.get(attr(rep, 'Type') ?? '');
-  const i2Type = attr(rep, 'Type') ?? attr(typeEl, 'Name') ?? '';
-  const schema = entitySchemaFor(i2Type) ?? getSchema(GENERIC_ENTITY)!;
+  const { rep, typeEl, i2Type } = entityTypeOf(ctx, item);
+  const known = ctx.types.known('entity', i2Type);
+  const schema = known ?? getSchema(GENERIC_ENTITY)!;
   const label = attr(item, 'Label') ?? '';
   const identity = attr(ent, 'Identity') ?? '';
   const values: Values = [];
@@ -112,7 +139,7 @@ function importEntity(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Re
     const alt = schema.properties.some((p) => p.name === 'name') ? (values.some(([p]) => p === 'name') ? 'alias' : 'name') : identityPropFor(schema, label);
     addValue(schema, values, schema.properties.some((p) => p.name === alt) ? alt : textProp(schema) ?? alt, label, issue);
   }
-  if (i2Type && !entitySchemaFor(i2Type)) sink.report.warn(`i2 entity type "${i2Type}" has no counterpart in Cordon; imported as ${GENERIC_ENTITY} (the type is kept in the layout).`);
+  if (i2Type && !known) sink.report.warn(`i2 entity type "${i2Type}" has no counterpart in Cordon; imported as ${GENERIC_ENTITY} (the type is kept in the layout).`);
   const { itemSource, cardValues } = itemValues(ctx, item, ent, schema, values, row, label);
   if (values.length === 0 && cardValues.length === 0) return sink.report.skip(row, 'the entity has no identity, label, attribute or card');
   const made = values.length > 0 ? sink.entity(schema, values, itemSource) : sink.entity(schema, cardValues[0]![1], cardValues.shift()![0]);
@@ -137,7 +164,7 @@ function importEntity(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Re
 function importLink(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Ref>, idRefLinking: boolean): void {
   const { sink } = ctx;
   const link = kid(item, 'Link')!;
-  const style = kid(link, 'LinkStyle');
+  const { style, typeEl, i2Type } = linkTypeOf(ctx, item);
   const e1 = idRefLinking ? attr(link, 'End1Reference') : attr(link, 'End1Id');
   const e2 = idRefLinking ? attr(link, 'End2Reference') : attr(link, 'End2Id');
   const a = ends.get(e1 ?? '');
@@ -146,13 +173,11 @@ function importLink(ctx: Ctx, item: XmlNode, row: number, ends: Map<string, Ref>
     const how = idRefLinking ? 'End1Reference/End2Reference (IdReferenceLinking="true")' : 'End1Id/End2Id (IdReferenceLinking="false")';
     return sink.report.skip(row, `the link's ends "${e1 ?? ''}" and "${e2 ?? ''}" are not both entities of the chart (read through ${how})`);
   }
-  const typeEl = ctx.linkTypes.get(attr(style, 'LinkTypeReference') ?? '');
-  const i2Type = attr(style, 'Type') ?? attr(typeEl, 'Name') ?? 'Link';
   const arrow = ARROWS[attr(style, 'ArrowStyle') ?? 'ArrowNone'] ?? 'none';
   let [from, to] = arrow === 'tail' ? [b, a] : [a, b];
   const strengthEl = ctx.strengths.get(attr(style, 'StrengthReference') ?? '');
   const strength = attr(style, 'Strength') ?? attr(strengthEl, 'Name');
-  let schema = linkSchemaFor(i2Type) ?? getSchema('UnknownLink')!;
+  let schema = ctx.types.known('link', i2Type) ?? getSchema('UnknownLink')!;
   // A link between a party and a phone ("Owner", "User", "Uses") is who uses the phone (issue 17).
   const party = (r: Ref) => PARTY_SCHEMATA.includes(r.schema);
   if ((from.schema === 'Phone' && party(to)) || (to.schema === 'Phone' && party(from))) {
@@ -202,6 +227,7 @@ export async function importAnx(sink: ImportSink, job: Job, file: InputFile, lim
     linkTypes: byId(kids(kid(chart, 'LinkTypeCollection'), 'LinkType')),
     strengths: byId(kids(kid(chart, 'StrengthCollection'), 'Strength')),
     attributeClasses: byId(kids(kid(chart, 'AttributeClassCollection'), 'AttributeClass')),
+    types: new AnxTypes(sink),
   };
   if (items.length === 0 && !kid(chart, 'ChartItemCollection')) throw new CordonError('INVALID_INPUT', `${file.name} is an ANX chart with no items.`);
   sink.createLayout(file.name.replace(/\.anx$/i, ''), 'anx', {
@@ -209,6 +235,17 @@ export async function importAnx(sink: ImportSink, job: Job, file: InputFile, lim
     grading: { scheme: ctx.grading.scheme, one: ctx.grading.one, two: ctx.grading.two, three: ctx.grading.three },
     ...(bgrToHex(attr(chart, 'BackColour')) ? { background: bgrToHex(attr(chart, 'BackColour')) } : {}),
   });
+  // The chart's own types first (anx/types.ts), so each is defined once with all its properties.
+  for (const item of items) {
+    if (kid(kid(item, 'End'), 'Entity')) {
+      const t = entityTypeOf(ctx, item);
+      ctx.types.note('entity', t.i2Type, t.typeEl, classesOf(ctx, item));
+    } else if (kid(item, 'Link')) {
+      const t = linkTypeOf(ctx, item);
+      ctx.types.note('link', t.i2Type, t.typeEl, classesOf(ctx, item));
+    }
+  }
+  ctx.types.define();
   const ends = new Map<string, Ref>();
   job.progress(0, items.length);
   // Entities first: a link may come before its ends in the file.

@@ -84,6 +84,7 @@ export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promis
   const classes = new Ids('AC');
   const typeColour = new Map<string, number>();
   const typeIcon = new Map<string, string>();
+  const linkColour = new Map<string, number>();
   const items: string[] = [];
   const itemId = new Map<string, string>();
 
@@ -109,7 +110,7 @@ export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promis
       const k = (perProp.get(s.prop) ?? 0) + 1;
       perProp.set(s.prop, k);
       const cls = k === 1 ? def.label : `${def.label} (${k})`;
-      const type = def.type === 'number' ? 'AttNumber' : 'AttText';
+      const type = def.type === 'number' ? 'AttNumber' : def.type === 'datetime' ? 'AttTime' : 'AttText';
       classes.get(`${cls}\u0000${type}`);
       attrs.push(`<Attribute AttributeClass="${esc(cls)}" AttributeClassReference="${classes.get(`${cls}\u0000${type}`)}" Value="${esc(s.value)}"/>`);
     }
@@ -135,11 +136,13 @@ export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promis
     itemId.set(e.id, ci);
     const et = entityTypes.get(i2Type);
     const colour = hexToBgr(place?.style.colour);
-    if (colour !== null && !typeColour.has(i2Type)) typeColour.set(i2Type, colour);
+    // A case type (issue 24) goes back as an ANX type of its name, with its colour and icon.
+    const ownColour = colour ?? hexToBgr(schema.color);
+    if (ownColour !== null && !typeColour.has(i2Type)) typeColour.set(i2Type, ownColour);
     const px = place?.x ?? (x % 20) * 120;
     const py = place?.y ?? Math.floor(x / 20) * 120;
     x++;
-    if (!typeIcon.has(i2Type)) typeIcon.set(i2Type, typeof place?.style.icon === 'string' ? place.style.icon : i2Type);
+    if (!typeIcon.has(i2Type)) typeIcon.set(i2Type, typeof place?.style.icon === 'string' ? place.style.icon : (schema.icon ?? i2Type));
     items.push(
       `<ChartItem Id="${ci}" Label="${esc(shown)}"${description !== null ? ` Description="${esc(description)}"` : ''} DateSet="false"${gradeAttrs(itemSource ? set.sources.get(itemSource) : undefined)} XPosition="${px}">` +
         `<End X="${px}" Y="${py}" Z="0"><Entity EntityId="${esc(e.id)}" Identity="${esc(identity)}" LabelIsIdentity="${identity === shown}">` +
@@ -165,6 +168,8 @@ export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promis
     if (summary !== undefined) skip.add(`summary\u0000${summary}`);
     const { attrs, cards, description } = body(l, schema, skip, itemSource);
     const lt = linkTypes.get(i2Type);
+    const own = hexToBgr(schema.color);
+    if (own !== null && !linkColour.has(i2Type)) linkColour.set(i2Type, own);
     const st = strengths.get(strength);
     const colour = hexToBgr(place?.style.colour);
     const date = l.statements.find((s) => s.prop === 'date')?.value;
@@ -191,7 +196,7 @@ export async function writeAnx(out: OutFile, set: ExportSet, tick: Tick): Promis
   if (lists.three.length > 1) out.line(`<GradeThree>${strings(lists.three)}</GradeThree>`);
   const dot = (name: string) => (/unconfirmed/i.test(name) ? 'DotStyleDashed' : /tentative/i.test(name) ? 'DotStyleDotted' : 'DotStyleSolid');
   out.line(`<StrengthCollection>${strengths.entries().map(([n, id]) => `<Strength Id="${id}" Name="${esc(n)}" DotStyle="${dot(n)}"/>`).join('')}</StrengthCollection>`);
-  out.line(`<LinkTypeCollection>${linkTypes.entries().map(([n, id]) => `<LinkType Id="${id}" Name="${esc(n)}" Colour="0"/>`).join('')}</LinkTypeCollection>`);
+  out.line(`<LinkTypeCollection>${linkTypes.entries().map(([n, id]) => `<LinkType Id="${id}" Name="${esc(n)}" Colour="${linkColour.get(n) ?? 0}"/>`).join('')}</LinkTypeCollection>`);
   out.line(`<EntityTypeCollection>${entityTypes.entries().map(([n, id]) => `<EntityType Id="${id}" Name="${esc(n)}" IconFile="${esc(typeIcon.get(n) ?? n)}" Colour="${typeColour.get(n) ?? 0}" PreferredRepresentation="RepresentAsIcon"/>`).join('')}</EntityTypeCollection>`);
   out.line(
     `<AttributeClassCollection>${classes

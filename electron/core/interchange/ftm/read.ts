@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { getProperty, getSchema, type SchemaDef } from '../../../../shared/catalogue';
+import { builtinOf, getProperty, getSchema, type SchemaDef } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
 import type { Job } from '../../jobs';
 import type { InputFile } from '../files';
@@ -57,15 +57,35 @@ async function* lines(file: InputFile): AsyncGenerator<{ text: string; n: number
   }
 }
 
+const TYPE_NOTE = /^Cordon type: (.+)$/;
+
+/**
+ * A case's own type our FtM export wrote as its parent's schema with "Cordon type: NAME" in a
+ * note (issue 24): the case's type of that name under that parent, defined if the case lacks it.
+ */
+function caseTypeOf(sink: ImportSink, schema: SchemaDef, e: FtmLine): SchemaDef {
+  const note = Object.values(e.properties).flatMap(strings).map((v) => TYPE_NOTE.exec(v)?.[1]?.trim()).find(Boolean);
+  if (!note) return schema;
+  const k = note.toLowerCase();
+  const own = sink.c.types.own().find((t) => t.label.toLowerCase() === k && builtinOf(t.name) === schema.name);
+  if (own) return own;
+  try {
+    return getSchema(sink.c.types.add({ name: note, kind: schema.edge ? 'link' : 'entity', parent: schema.name, properties: [] }).id) ?? schema;
+  } catch {
+    return schema;
+  }
+}
+
 /** Values of one FtM entity in our schema; entity references are left for pass two. */
 function valuesOf(schema: SchemaDef, e: FtmLine, issue: (m: string) => void): { values: Values; refs: Array<[string, string]> } {
   const values: Values = [];
   const refs: Array<[string, string]> = [];
-  const rename = FROM_FTM[schema.name] ?? {};
+  const rename = FROM_FTM[builtinOf(schema.name)] ?? {};
   for (const [ftmProp, raw] of Object.entries(e.properties)) {
     const prop = rename[ftmProp] ?? ftmProp;
     const def = getProperty(schema, prop);
     for (const v of strings(raw)) {
+      if (schema.parent && TYPE_NOTE.test(v)) continue;
       if (schema.name === 'UsesPhone' && ftmProp === 'role' && v === USES_PHONE_ROLE) continue;
       if (def?.type === 'entity') {
         if (!schema.edge || (prop !== schema.edge.source && prop !== schema.edge.target)) refs.push([prop, v]);
@@ -100,17 +120,18 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
       continue;
     }
     valid++;
-    const schema = schemaOf(oursFor(e.schema, e.properties));
-    if (!schema) {
+    const base = schemaOf(oursFor(e.schema, e.properties));
+    if (!base) {
       report.records++;
       report.skip(line, `FtM schema "${e.schema}" has no counterpart in Cordon's catalogue`);
       continue;
     }
-    if (schema.edge) {
+    if (base.edge) {
       linkLines.add(line);
       continue;
     }
     report.records++;
+    const schema = caseTypeOf(sink, base, e);
     const { values } = valuesOf(schema, e, (m) => report.issue(line, m));
     const known = sink.external('ftm', e.id);
     const made = sink.entity(schema, values, sink.defaultSource(), known ? { into: known } : {});
@@ -126,9 +147,10 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
   for await (const { text, n: line } of lines(file)) {
     const e = parseLine(text);
     if (typeof e === 'string') continue;
-    const schema = schemaOf(oursFor(e.schema, e.properties));
-    if (!schema) continue;
-    if (!schema.edge) {
+    const base = schemaOf(oursFor(e.schema, e.properties));
+    if (!base) continue;
+    if (!base.edge) {
+      const schema = caseTypeOf(sink, base, e);
       const { refs } = valuesOf(schema, e, () => undefined);
       const self = sink.external('ftm', e.id);
       for (const [prop, target] of refs) {
@@ -142,9 +164,10 @@ export async function importFtm(sink: ImportSink, job: Job, file: InputFile, lim
     if (!linkLines.has(line)) continue;
     if (limit !== null && report.records >= limit) break;
     report.records++;
-    const ftmName = (ours: string) => TO_FTM[schema.name]?.[ours] ?? ours;
-    const src = strings(e.properties[ftmName(schema.edge.source)])[0];
-    const dst = strings(e.properties[ftmName(schema.edge.target)])[0];
+    const schema = caseTypeOf(sink, base, e);
+    const ftmName = (ours: string) => TO_FTM[base.name]?.[ours] ?? ours;
+    const src = strings(e.properties[ftmName(base.edge.source)])[0];
+    const dst = strings(e.properties[ftmName(base.edge.target)])[0];
     const from = src ? sink.external('ftm', src) : undefined;
     const to = dst ? sink.external('ftm', dst) : undefined;
     if (!from || !to) {

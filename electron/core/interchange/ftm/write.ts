@@ -1,4 +1,4 @@
-import { getProperty, getSchema } from '../../../../shared/catalogue';
+import { builtinOf, getProperty, getSchema } from '../../../../shared/catalogue';
 import type { ExportSet } from '../export/collect';
 import type { OutFile } from '../export/out';
 import type { Tick } from '../export/pace';
@@ -12,7 +12,11 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
   const warnings: string[] = [];
   const ids = new Map<string, string>();
   for (const e of set.entities) for (const m of e.members) ids.set(m, e.id);
-  const lineOf = (id: string, schemaName: string, statements: Array<{ prop: string; value: string }>, ends?: [string, string]) => {
+  const lineOf = (id: string, typeName: string, statements: Array<{ prop: string; value: string }>, ends?: [string, string]) => {
+    // A case's own type (issue 24) goes out as its built-in parent's FtM schema; its name and its
+    // own properties ride in the carrier (notes or summary) as "Label: value".
+    const own = getSchema(typeName)!;
+    const schemaName = builtinOf(typeName);
     const schema = getSchema(schemaName)!;
     const rename = TO_FTM[schemaName] ?? {};
     const lacking = NOT_IN_FTM[schemaName] ?? [];
@@ -27,10 +31,11 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
     }
     const derived = DERIVED[schemaName] ?? [];
     if (schemaName === 'UsesPhone') put('role', USES_PHONE_ROLE);
+    if (own !== schema) put(carrier(schema), `Cordon type: ${own.label}`);
     for (const s of statements) {
-      const def = getProperty(schema, s.prop);
+      const def = getProperty(own, s.prop);
       if (!def || derived.includes(s.prop)) continue;
-      if (lacking.includes(s.prop)) put(carrier(schema), `${def.label}: ${s.value}`);
+      if (lacking.includes(s.prop) || !getProperty(schema, s.prop)) put(carrier(schema), `${def.label}: ${s.value}`);
       else if (def.type === 'entity') {
         const target = ids.get(s.value);
         if (target) put(rename[s.prop] ?? s.prop, target);
@@ -41,7 +46,7 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
   let unmapped = 0;
   for (const e of set.entities) {
     await tick();
-    if (NO_FTM.has(e.schema)) {
+    if (NO_FTM.has(builtinOf(e.schema))) {
       unmapped++;
       continue;
     }
@@ -54,7 +59,7 @@ export async function writeFtm(out: OutFile, set: ExportSet, tick: Tick): Promis
       similar++;
       continue;
     }
-    if (NO_FTM.has(l.schema)) {
+    if (NO_FTM.has(builtinOf(l.schema))) {
       unmapped++;
       continue;
     }

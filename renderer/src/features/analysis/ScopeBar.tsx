@@ -1,7 +1,7 @@
 import { Button, Checkbox, HTMLSelect, InputGroup, Popover, Switch } from '@blueprintjs/core';
 import { ChevronDownIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import { LINK_SCHEMA_NAMES } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import { schemaLabel } from '../../catalogueText';
 import type { ChartController } from '../chart/controller';
 import { useAnalysis, type ScopeKind } from './store';
@@ -32,7 +32,7 @@ export function ScopeBar({ ctl, selected }: { ctl: ChartController | null; selec
         placement="bottom-start"
         content={
           <div className="analysis-types">
-            {LINK_SCHEMA_NAMES.map((name) => (
+            {schemataOf('link').map(({ name }) => (
               <Checkbox key={name} label={schemaLabel(name)} checked={scope.linkTypes.includes(name)} onChange={(e) => toggleType(name, e.currentTarget.checked)} />
             ))}
           </div>

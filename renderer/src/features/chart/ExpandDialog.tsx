@@ -2,7 +2,7 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputG
 import { GraphIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINK_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import type { ExpandPreview } from '../../../../shared/charts/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
@@ -73,7 +73,7 @@ export function ExpandDialog({ from, onChart, onClose, onAdd }: Props) {
           <FormGroup label={t('chart.expand.linkType')} labelFor="expand-type">
             <HTMLSelect id="expand-type" value={linkType} onChange={(e) => changed(setLinkType)(e.currentTarget.value)}>
               <option value="">{t('chart.expand.anyLink')}</option>
-              {LINK_SCHEMATA.map((s) => (
+              {schemataOf('link').map((s) => (
                 <option key={s.name} value={s.name}>
                   {s.label}
                 </option>

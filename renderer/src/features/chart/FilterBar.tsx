@@ -1,7 +1,7 @@
 import { Button, HTMLSelect, InputGroup, Slider, Switch } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA, LINK_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import type { ChartController } from './controller';
 import { monthRange } from './dates';
 
@@ -19,7 +19,7 @@ export function FilterBar({ ctl }: { ctl: ChartController }) {
     <div className="chart-filters" role="group" aria-label={t('chart.filters.label')}>
       <HTMLSelect aria-label={t('chart.filters.types')} value="" onChange={(e) => e.currentTarget.value && set('filter', { hiddenTypes: toggle(f.hiddenTypes, e.currentTarget.value) })}>
         <option value="">{t('chart.filters.types')}</option>
-        {ENTITY_SCHEMATA.map((x) => (
+        {schemataOf('entity').map((x) => (
           <option key={x.name} value={x.name}>
             {f.hiddenTypes.includes(x.name) ? '☐ ' : '☑ '}
             {x.label}
@@ -28,7 +28,7 @@ export function FilterBar({ ctl }: { ctl: ChartController }) {
       </HTMLSelect>
       <HTMLSelect aria-label={t('chart.filters.linkTypes')} value="" onChange={(e) => e.currentTarget.value && set('filter', { hiddenLinkTypes: toggle(f.hiddenLinkTypes, e.currentTarget.value) })}>
         <option value="">{t('chart.filters.linkTypes')}</option>
-        {LINK_SCHEMATA.map((x) => (
+        {schemataOf('link').map((x) => (
           <option key={x.name} value={x.name}>
             {f.hiddenLinkTypes.includes(x.name) ? '☐ ' : '☑ '}
             {x.label}

@@ -2,7 +2,7 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputG
 import { LinkIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINK_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SourceSelect } from '../sources/SourceSelect';
 
@@ -21,7 +21,7 @@ export function LinkTypeDialog({ fromLabel, toLabel, onClose, onCreate }: Props)
   const [sourceId, setSourceId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const def = LINK_SCHEMATA.find((s) => s.name === schema)!;
+  const def = schemataOf('link').find((s) => s.name === schema)!;
   const detailProp = def.properties.find((p) => p.name === 'role' || p.name === 'relationship' || p.name === 'purpose')?.name;
   const submit = async () => {
     setBusy(true);
@@ -38,7 +38,7 @@ export function LinkTypeDialog({ fromLabel, toLabel, onClose, onCreate }: Props)
       <DialogBody>
         <FormGroup label={t('chart.link.type')} labelFor="chart-link-type">
           <HTMLSelect id="chart-link-type" value={schema} onChange={(e) => setSchema(e.currentTarget.value)}>
-            {LINK_SCHEMATA.map((s) => (
+            {schemataOf('link').map((s) => (
               <option key={s.name} value={s.name}>
                 {s.label}
               </option>

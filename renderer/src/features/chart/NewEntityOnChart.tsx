@@ -2,7 +2,7 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputG
 import { AddIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA, getSchema } from '../../../../shared/catalogue';
+import { getSchema, schemataOf } from '../../../../shared/catalogue';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { SourceSelect } from '../sources/SourceSelect';
 
@@ -43,7 +43,7 @@ export function NewEntityOnChart({ schema: initial, onClose, onCreate }: Props) 
         <DialogBody>
           <FormGroup label={t('chart.newEntity.type')} labelFor="chart-new-type">
             <HTMLSelect id="chart-new-type" value={schema} onChange={(e) => setSchema(e.currentTarget.value)}>
-              {ENTITY_SCHEMATA.map((s) => (
+              {schemataOf('entity').map((s) => (
                 <option key={s.name} value={s.name}>
                   {s.label}
                 </option>

@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import { getSchema } from '../../../../shared/catalogue';
+import { builtinOf, getSchema } from '../../../../shared/catalogue';
 import type { ChartEdge, ChartNode } from '../../../../shared/charts/dto';
 import { iconUri, typeColour } from './icons';
 
@@ -22,7 +22,7 @@ const LINK_COLOURS: Record<string, string> = {
 const GENERIC_LINK = '#8f99a8';
 
 export function linkColour(schema: string): string {
-  return LINK_COLOURS[schema] ?? GENERIC_LINK;
+  return getSchema(schema)?.color ?? LINK_COLOURS[builtinOf(schema)] ?? GENERIC_LINK;
 }
 
 /** Line width by strength or call volume: logarithmic, 1.5 to 8 px. */

@@ -1,3 +1,4 @@
+import { builtinOf, getSchema } from '../../../../shared/catalogue';
 import airplane from '@blueprintjs/icons/lib/esm/generated/20px/paths/airplane';
 import annotation from '@blueprintjs/icons/lib/esm/generated/20px/paths/annotation';
 import bankAccount from '@blueprintjs/icons/lib/esm/generated/20px/paths/bank-account';
@@ -76,10 +77,21 @@ const ICON_PX = 48;
 
 /** The icon as a data: URI: a PNG once rasterised (see prepareIcons), else the SVG itself. */
 export function iconUri(schema: string): string {
-  const key = PATHS[schema] ? schema : '*';
+  // A case's own type (issue 24) shows its analyst's icon (sanitised by the core), else its parent's.
+  const own = getSchema(schema)?.iconSvg;
+  if (own) return `data:image/svg+xml;utf8,${encodeURIComponent(sized(own))}`;
+  const base = builtinOf(schema);
+  const key = PATHS[base] ? base : '*';
   let uri = cache.get(key);
   if (!uri) cache.set(key, (uri = `data:image/svg+xml;utf8,${encodeURIComponent(iconSvg(schema))}`));
   return uri;
+}
+
+/** An SVG without its own size is drawn tiny by the canvas: give it the built-in icons' size. */
+function sized(svg: string): string {
+  const open = /<svg\b[^>]*>/i.exec(svg)?.[0];
+  if (!open || /\swidth\s*=/.test(open)) return svg;
+  return svg.replace(open, open.replace(/^<svg/i, '<svg width="48" height="48"'));
 }
 
 /** Rasterises every icon to a small PNG once. Chromium re-rasterises an SVG image on every
@@ -103,9 +115,10 @@ export async function prepareIcons(): Promise<void> {
 
 /** The icon of a type, rasterised (after prepareIcons), or undefined before. */
 export function iconImage(schema: string): HTMLCanvasElement | undefined {
-  return images.get(PATHS[schema] ? schema : '*');
+  const base = builtinOf(schema);
+  return images.get(PATHS[base] ? base : '*');
 }
 
 export function typeColour(schema: string): string {
-  return TYPE_COLOURS[schema] ?? GENERIC_COLOUR;
+  return getSchema(schema)?.color ?? TYPE_COLOURS[builtinOf(schema)] ?? GENERIC_COLOUR;
 }

@@ -3,7 +3,7 @@ import { AddIcon, FilterIcon, PeopleIcon } from '@blueprintjs/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import type { EntitySummary } from '../../../../shared/entities/dto';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { schemaPlural } from '../../catalogueText';
@@ -75,7 +75,7 @@ export function EntityList({ onNew, onSelect }: { onNew?: () => void; onSelect?:
           aria-label={t('list.type')}
           value={typeFilter ?? ''}
           onChange={(e) => setTypeFilter(e.currentTarget.value || null)}
-          options={[{ value: '', label: t('list.allTypes') }, ...ENTITY_SCHEMATA.map((s) => ({ value: s.name, label: schemaPlural(s.name) }))]}
+          options={[{ value: '', label: t('list.allTypes') }, ...schemataOf('entity').map((s) => ({ value: s.name, label: schemaPlural(s.name) }))]}
         />
         <InputGroup
           type="search"
@@ -112,5 +112,5 @@ export function EntityList({ onNew, onSelect }: { onNew?: () => void; onSelect?:
 }
 
 function isLink(schema: string): boolean {
-  return !ENTITY_SCHEMATA.some((s) => s.name === schema);
+  return !schemataOf('entity').some((s) => s.name === schema);
 }

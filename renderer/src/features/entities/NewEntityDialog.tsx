@@ -2,7 +2,7 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect } from 
 import { AddIcon } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA, getSchema } from '../../../../shared/catalogue';
+import { getSchema, schemataOf } from '../../../../shared/catalogue';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
 import { ErrorCallout } from '../../app/ErrorCallout';
@@ -67,7 +67,7 @@ export function NewEntityDialog({ isOpen, onClose }: Props) {
                   setSchemaName(e.currentTarget.value);
                   setValues({});
                 }}
-                options={ENTITY_SCHEMATA.map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
+                options={schemataOf('entity').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
               />
             </FormGroup>
             <div className="grow">

@@ -1,7 +1,7 @@
 import { Button, Card, FormGroup, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { TrashIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';
 import type { Columns } from './ColumnSelect';
@@ -32,7 +32,7 @@ export function EntityCard({ index, entity, columns, onChange, onRemove }: Props
             id={`${id}-schema`}
             value={entity.schema}
             onChange={(e) => onChange({ ...entity, schema: e.currentTarget.value, props: entity.props.map((r) => ({ ...r, prop: '' })) })}
-            options={ENTITY_SCHEMATA.map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
+            options={schemataOf('entity').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
           />
         </FormGroup>
         <Button className="map-card-remove" variant="minimal" size="small" icon={<TrashIcon />} text={t('import.map.removeEntity')} onClick={onRemove} />

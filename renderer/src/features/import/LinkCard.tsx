@@ -1,7 +1,7 @@
 import { Button, Card, FormGroup, HTMLSelect } from '@blueprintjs/core';
 import { ArrowRightIcon, TrashIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
-import { LINK_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import { schemaLabel } from '../../catalogueText';
 import type { Columns } from './ColumnSelect';
 import type { EntityDraft, LinkDraft } from './draft';
@@ -29,7 +29,7 @@ export function LinkCard({ index, link, entities, columns, onChange, onRemove }:
             id={`${id}-schema`}
             value={link.schema}
             onChange={(e) => onChange({ ...link, schema: e.currentTarget.value, props: link.props.map((r) => ({ ...r, prop: '' })) })}
-            options={LINK_SCHEMATA.filter((s) => s.name !== 'Similar').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
+            options={schemataOf('link').filter((s) => s.name !== 'Similar').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
           />
         </FormGroup>
         <FormGroup label={t('import.map.from')} labelFor={`${id}-from`} inline>

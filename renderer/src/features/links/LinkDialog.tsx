@@ -2,7 +2,7 @@ import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect } from 
 import { ExchangeIcon, NewLinkIcon } from '@blueprintjs/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getProperty, getSchema, LINK_SCHEMATA } from '../../../../shared/catalogue';
+import { getProperty, getSchema, schemataOf } from '../../../../shared/catalogue';
 import type { EntitySummary } from '../../../../shared/entities/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
@@ -85,7 +85,7 @@ export function LinkDialog({ from: initialFrom, isOpen, onClose }: Props) {
                   setSchemaName(e.currentTarget.value);
                   setValues({});
                 }}
-                options={LINK_SCHEMATA.map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
+                options={schemataOf('link').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))}
               />
             </FormGroup>
             <div className="grow">
@@ -126,8 +126,8 @@ export function LinkDialog({ from: initialFrom, isOpen, onClose }: Props) {
 
 /** The first link type whose source endpoint accepts this entity: Membership for a person. */
 function suggestLinkType(schema: string | undefined): string {
-  if (!schema) return LINK_SCHEMATA[0]!.name;
-  for (const s of LINK_SCHEMATA) {
+  if (!schema) return schemataOf('link')[0]!.name;
+  for (const s of schemataOf('link')) {
     const def = s.edge && getProperty(s, s.edge.source);
     if (def?.range?.includes(schema)) return s.name;
   }

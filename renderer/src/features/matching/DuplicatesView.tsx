@@ -2,7 +2,7 @@ import { Button, FormGroup, HTMLSelect, NonIdealState } from '@blueprintjs/core'
 import { DuplicateIcon, RefreshIcon } from '@blueprintjs/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_SCHEMATA } from '../../../../shared/catalogue';
+import { schemataOf } from '../../../../shared/catalogue';
 import type { EntitySummary } from '../../../../shared/entities/dto';
 import type { MatchCandidate, MatchCluster } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
@@ -58,7 +58,7 @@ export function DuplicatesView() {
           {t('matching.title')}
         </h2>
         <span className="muted">{candidates ? t('matching.count', { count: candidates.length, n: formatNumber(candidates.length) }) : ''}</span>
-        <HTMLSelect className="pane-action" aria-label={t('matching.type')} value={schema} onChange={(e) => setSchema(e.currentTarget.value)} options={[{ value: '', label: t('matching.anyType') }, ...ENTITY_SCHEMATA.map((s) => ({ value: s.name, label: schemaLabel(s.name) }))]} />
+        <HTMLSelect className="pane-action" aria-label={t('matching.type')} value={schema} onChange={(e) => setSchema(e.currentTarget.value)} options={[{ value: '', label: t('matching.anyType') }, ...schemataOf('entity').map((s) => ({ value: s.name, label: schemaLabel(s.name) }))]} />
         <HTMLSelect aria-label={t('matching.minScore')} value={String(minScore)} onChange={(e) => setMinScore(Number(e.currentTarget.value))} options={MIN_SCORES.map((s) => ({ value: String(s), label: t('matching.atLeast', { score: formatPercent(s) }) }))} />
         <Button size="small" icon={<RefreshIcon />} text={t('matching.find')} loading={busy} onClick={refresh} />
       </header>

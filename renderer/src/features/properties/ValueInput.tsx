@@ -24,19 +24,15 @@ export function ValueInput({ id, def, value, onChange, invalid }: Props) {
   const text = (type: string, extra: Record<string, unknown> = {}) => (
     <InputGroup id={id} type={type} value={value} onValueChange={onChange} intent={intent} spellCheck={false} {...extra} />
   );
+  const select = (options: Array<{ value: string; label: string }>) => <HTMLSelect id={id} fill value={value} onChange={(e) => onChange(e.currentTarget.value)} options={options} />;
   switch (def.type) {
     case 'country':
-      return (
-        <HTMLSelect
-          id={id}
-          fill
-          value={value}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          options={[{ value: '', label: t('form.chooseCountry') }, ...countries().map((c) => ({ value: c.code, label: `${c.name} (${c.code.toUpperCase()})` }))]}
-        />
-      );
+      return select([{ value: '', label: t('form.chooseCountry') }, ...countries().map((c) => ({ value: c.code, label: `${c.name} (${c.code.toUpperCase()})` }))]);
     case 'date':
+    case 'datetime':
       return text('text', { placeholder: t('form.datePlaceholder'), inputMode: 'numeric' });
+    case 'enum':
+      return select([{ value: '', label: '—' }, ...(def.values ?? []).map((v) => ({ value: v, label: v }))]);
     case 'phone':
       return text('tel', { placeholder: t('form.phonePlaceholder') });
     case 'email':

@@ -1,10 +1,10 @@
 import type { PropertyDef } from '../../../../shared/catalogue';
-import { normaliseValue } from '../../../../shared/values';
+import { checkValue } from '../../../../shared/values';
 
 /** The same check the core applies, run as the analyst types; null when the value is fine or empty. */
 export function valueProblem(def: PropertyDef, value: string): string | null {
   if (value.trim() === '') return null;
-  const check = normaliseValue(def.type, value);
+  const check = checkValue(def, value);
   return check.ok ? null : check.reason;
 }
 
