@@ -12,6 +12,7 @@ import { exchangeApi } from './exchange/api';
 import { interchangeApi } from './interchange/api';
 import { hostApi } from './host/api';
 import { mapApi } from './map/api';
+import { timelineApi } from './timeline/api';
 
 // The one contract between the renderer and the core (DESIGN.md §2). The preload, the main-process
 // router, the Playwright bridge and the CLI are all typed by this table; nothing else names a
@@ -31,6 +32,7 @@ export const coreApi = {
   ...attachmentsApi,
   ...mapApi,
   ...commsApi,
+  ...timelineApi,
 } as const;
 
 export { hostApi };

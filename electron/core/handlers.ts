@@ -11,6 +11,7 @@ import { exchangeHandlers } from './exchange/handlers';
 import { interchangeHandlers } from './interchange/handlers';
 import { mapHandlers } from './map/handlers';
 import type { Session } from './session';
+import { timelineHandlers } from './timeline/handlers';
 
 // The implementation of every core method of the contract: one slice per feature, as shared/api.ts
 // assembles the contract. Inputs arrive already parsed by the contract's zod schemas (see dispatch.ts).
@@ -28,5 +29,6 @@ export function createHandlers(session: Session): Handlers {
     ...attachmentHandlers(session),
     ...mapHandlers(session),
     ...commsHandlers(session),
+    ...timelineHandlers(session),
   };
 }

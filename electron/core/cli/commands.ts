@@ -8,6 +8,7 @@ import { ENTITY_COMMANDS } from '../entities/cli-commands';
 import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
 import { PLAN_COMMANDS } from '../exchange/plan-commands';
 import { INTERCHANGE_COMMANDS } from '../interchange/cli-commands';
+import { TIMELINE_COMMANDS } from '../timeline/cli-commands';
 import type { Command } from './command';
 
 // Every CLI command, assembled from each feature's cli-commands.ts (the types and option readers they
@@ -25,4 +26,5 @@ export const COMMANDS: Record<string, Command> = {
   ...CASEFILE_COMMANDS,
   ...ATTACHMENT_COMMANDS,
   ...COMMS_COMMANDS,
+  ...TIMELINE_COMMANDS,
 };
