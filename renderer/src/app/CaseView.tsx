@@ -14,6 +14,7 @@ import { OfficersView } from '../features/officers/OfficersView';
 import { PackagesView } from '../features/packages/PackagesView';
 import { ProjectsView } from '../features/projects/ProjectsView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import { HandlingBanner } from './HandlingBanner';
 import { Rail } from './Rail';
 import { TopBar } from './TopBar';
@@ -21,6 +22,7 @@ import { TopBar } from './TopBar';
 export function CaseView() {
   const view = useWorkspace((s) => s.view);
   const analysisOpen = useWorkspace((s) => s.analysisOpen);
+  const timelineOpen = useWorkspace((s) => s.timelineOpen);
   return (
     <div className="case-view">
       <HandlingBanner />
@@ -41,6 +43,7 @@ export function CaseView() {
           {view === 'packages' && <PackagesView />}
           {view === 'meetings' && <MeetingsView />}
           {view === 'operations' && <OperationsView />}
+          {timelineOpen && <TimelinePanel />}
           {analysisOpen && <AnalysisPanel />}
           <JobsPanel />
         </main>

@@ -1,0 +1,308 @@
+import type { TimelineEvent, TimelineKind, TimelineLine } from '../../../../shared/timeline/dto';
+import { ticks } from './zoneClock';
+
+// The timeline drawn on one canvas (issue 18): theme lines with their events and the connectors
+// between lines, or the histogram's stacked bars; an axis on the zone's calendar; the brush.
+// Drawn in one pass per animation frame, so 100,000 events cost a loop, not 100,000 DOM nodes.
+// The controller is kept on its canvas (`cordonTimeline`), as cytoscape keeps its instance on its
+// container, for the e2e tests to read what was drawn.
+
+export const KIND_COLOURS: Record<TimelineKind, string> = {
+  event: '#c23030',
+  link: '#2b6cb0',
+  call: '#0f9960',
+  sms: '#7b61c4',
+  mms: '#9b59b6',
+  data: '#5c7080',
+  comm: '#8a9ba8',
+  meeting: '#d9822b',
+  phase: '#a66321',
+  'action-day': '#db3737',
+};
+
+export interface Bar {
+  start: number;
+  count: number;
+  byKind: Partial<Record<TimelineKind, number>>;
+}
+
+interface Callbacks {
+  onView(t0: number, t1: number): void;
+  onBrush(range: [number, number] | null): void;
+  onPick(entities: string[]): void;
+}
+
+const AXIS = 30;
+const GUTTER = 150;
+const LINE = 38;
+const MIN_SPAN = 1000;
+const MAX_SPAN = 200 * 365 * 86_400_000;
+
+export class TimelineCanvas {
+  t0 = Date.UTC(2024, 0, 1);
+  t1 = Date.UTC(2025, 0, 1);
+  mode: 'lines' | 'histogram' = 'lines';
+  brush: [number, number] | null = null;
+  lines: TimelineLine[] = [];
+  events: Array<Omit<TimelineEvent, 'end'> & { t: number; end: number | null }> = [];
+  bars: Bar[] = [];
+  selected = new Set<string>();
+  drawn = { events: 0, connectors: 0, bars: 0, ms: 0 };
+  private frame = 0;
+  private drag: { x: number; t: number; moved: boolean } | null = null;
+  private readonly ro: ResizeObserver;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    public zone: string,
+    public locale: string,
+    private readonly cb: Callbacks,
+  ) {
+    (canvas as HTMLCanvasElement & { cordonTimeline: TimelineCanvas }).cordonTimeline = this;
+    canvas.addEventListener('wheel', this.wheel, { passive: false });
+    canvas.addEventListener('pointerdown', this.down);
+    canvas.addEventListener('pointermove', this.move);
+    canvas.addEventListener('pointerup', this.up);
+    canvas.addEventListener('keydown', this.key);
+    this.ro = new ResizeObserver(() => this.request());
+    this.ro.observe(canvas);
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.ro.disconnect();
+    this.canvas.removeEventListener('wheel', this.wheel);
+    this.canvas.removeEventListener('pointerdown', this.down);
+    this.canvas.removeEventListener('pointermove', this.move);
+    this.canvas.removeEventListener('pointerup', this.up);
+    this.canvas.removeEventListener('keydown', this.key);
+  }
+
+  get width(): number {
+    return this.canvas.clientWidth;
+  }
+  /** Screen x of an instant, and back. */
+  x(t: number): number {
+    return GUTTER + ((t - this.t0) / (this.t1 - this.t0)) * (this.width - GUTTER - 10);
+  }
+  time(x: number): number {
+    return this.t0 + ((x - GUTTER) / (this.width - GUTTER - 10)) * (this.t1 - this.t0);
+  }
+  /** Screen y of a theme line. */
+  lineY(i: number): number {
+    return AXIS + 22 + i * LINE;
+  }
+
+  setLines(lines: TimelineLine[], events: TimelineEvent[]): void {
+    this.lines = lines;
+    this.events = events.map((e) => ({ ...e, t: Date.parse(e.time), end: e.end ? Date.parse(e.end) : null }));
+    this.request();
+  }
+  setBars(bars: Bar[]): void {
+    this.bars = bars;
+    this.request();
+  }
+  /** Frames the events (or bars) with a margin. */
+  fit(): void {
+    const ts = this.mode === 'lines' ? this.events.flatMap((e) => [e.t, e.end ?? e.t]) : this.bars.map((b) => b.start);
+    if (ts.length === 0) return;
+    const lo = Math.min(...ts);
+    const hi = Math.max(...ts);
+    const pad = Math.max((hi - lo) * 0.05, 3_600_000);
+    this.setView(lo - pad, hi + pad);
+  }
+  setView(t0: number, t1: number): void {
+    const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, t1 - t0));
+    const mid = (t0 + t1) / 2;
+    this.t0 = mid - span / 2;
+    this.t1 = mid + span / 2;
+    this.cb.onView(this.t0, this.t1);
+    this.request();
+  }
+  zoom(factor: number, at = (this.t0 + this.t1) / 2): void {
+    this.setView(at - (at - this.t0) * factor, at + (this.t1 - at) * factor);
+  }
+  pan(fraction: number): void {
+    const d = (this.t1 - this.t0) * fraction;
+    this.setView(this.t0 + d, this.t1 + d);
+  }
+  setBrush(range: [number, number] | null): void {
+    this.brush = range && range[0] > range[1] ? [range[1], range[0]] : range;
+    this.cb.onBrush(this.brush);
+    this.request();
+  }
+
+  request(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private readonly wheel = (e: WheelEvent) => {
+    e.preventDefault();
+    if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) this.pan((e.shiftKey ? e.deltaY : e.deltaX) / 1000);
+    else this.zoom(Math.pow(1.2, e.deltaY / 100), this.time(e.offsetX));
+  };
+  private readonly down = (e: PointerEvent) => {
+    this.canvas.focus();
+    this.canvas.setPointerCapture(e.pointerId);
+    this.drag = { x: e.offsetX, t: this.time(e.offsetX), moved: false };
+  };
+  private readonly move = (e: PointerEvent) => {
+    if (!this.drag) return;
+    if (Math.abs(e.offsetX - this.drag.x) > 3) this.drag.moved = true;
+    if (this.drag.moved) {
+      this.brush = [Math.min(this.drag.t, this.time(e.offsetX)), Math.max(this.drag.t, this.time(e.offsetX))];
+      this.request();
+    }
+  };
+  private readonly up = (e: PointerEvent) => {
+    const d = this.drag;
+    this.drag = null;
+    if (!d) return;
+    if (d.moved) return this.setBrush(this.brush);
+    const picked = this.pick(e.offsetX, e.offsetY);
+    if (picked) this.cb.onPick(picked);
+    else if (this.brush) this.setBrush(null);
+  };
+  private readonly key = (e: KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      '+': () => this.zoom(1 / 1.5),
+      '=': () => this.zoom(1 / 1.5),
+      '-': () => this.zoom(1.5),
+      ArrowLeft: () => this.pan(-0.1),
+      ArrowRight: () => this.pan(0.1),
+      Home: () => this.fit(),
+      Escape: () => this.setBrush(null),
+    };
+    const act = keys[e.key];
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+
+  /** The entities of what is under a point: a line's caption, or an event on a line. */
+  private pick(x: number, y: number): string[] | null {
+    if (this.mode !== 'lines') return null;
+    const i = Math.round((y - this.lineY(0)) / LINE);
+    const line = this.lines[i];
+    if (!line || Math.abs(y - this.lineY(i)) > LINE / 2) return null;
+    if (x < GUTTER) return [line.entity];
+    const hit = this.events.find((e) => e.entities.includes(line.entity) && Math.abs(this.x(e.t) - x) <= 5);
+    return hit ? hit.entities : null;
+  }
+
+  draw(): void {
+    const began = performance.now();
+    const c = this.canvas;
+    const dpr = window.devicePixelRatio || 1;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    const g = c.getContext('2d')!;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const css = getComputedStyle(c);
+    const text = css.color || '#1c2127';
+    const faint = css.getPropertyValue('--c-border').trim() || '#d3d8de';
+    g.clearRect(0, 0, w, h);
+    g.font = '11px "Noto Sans", sans-serif';
+    g.textBaseline = 'middle';
+    this.drawn = { events: 0, connectors: 0, bars: 0, ms: 0 };
+
+    // Axis: ticks on the zone's calendar, the zone written at its start.
+    g.fillStyle = text;
+    g.strokeStyle = faint;
+    g.lineWidth = 1;
+    g.beginPath();
+    for (const tk of ticks(this.t0, this.t1, w - GUTTER, this.zone, this.locale)) {
+      const x = this.x(tk.t);
+      if (x < GUTTER) continue;
+      g.moveTo(x, AXIS);
+      g.lineTo(x, h);
+      g.fillText(tk.label, x + 3, AXIS / 2);
+    }
+    g.stroke();
+    g.fillText(this.zone, 6, AXIS / 2);
+    g.beginPath();
+    g.moveTo(0, AXIS);
+    g.lineTo(w, AXIS);
+    g.stroke();
+
+    if (this.mode === 'lines') this.drawLines(g, text);
+    else this.drawBars(g, h);
+
+    if (this.brush) {
+      const a = Math.max(GUTTER, this.x(this.brush[0]));
+      const b = Math.min(w, this.x(this.brush[1]));
+      g.fillStyle = 'rgba(45, 114, 210, 0.15)';
+      g.fillRect(a, AXIS, Math.max(1, b - a), h - AXIS);
+      g.strokeStyle = 'rgba(45, 114, 210, 0.8)';
+      g.strokeRect(a, AXIS, Math.max(1, b - a), h - AXIS);
+    }
+    this.drawn.ms = performance.now() - began;
+  }
+
+  private drawLines(g: CanvasRenderingContext2D, text: string): void {
+    const index = new Map(this.lines.map((l, i) => [l.entity, i]));
+    const [lo, hi] = [this.t0, this.t1];
+    this.lines.forEach((l, i) => {
+      const y = this.lineY(i);
+      g.fillStyle = this.selected.has(l.entity) ? '#2d72d2' : text;
+      g.font = this.selected.has(l.entity) ? 'bold 12px "Noto Sans", sans-serif' : '12px "Noto Sans", sans-serif';
+      g.fillText(l.caption.length > 20 ? `${l.caption.slice(0, 19)}…` : l.caption, 6, y);
+      g.strokeStyle = '#8f99a8';
+      g.beginPath();
+      g.moveTo(GUTTER, y);
+      g.lineTo(this.width, y);
+      g.stroke();
+      // Gaps shaded, bursts underlined.
+      g.fillStyle = 'rgba(143, 153, 168, 0.25)';
+      for (const p of l.gaps) g.fillRect(this.x(Date.parse(p.from)), y - 8, this.x(Date.parse(p.to)) - this.x(Date.parse(p.from)), 16);
+      g.fillStyle = '#d9822b';
+      for (const p of l.bursts) g.fillRect(this.x(Date.parse(p.from)) - 2, y + 9, Math.max(4, this.x(Date.parse(p.to)) - this.x(Date.parse(p.from)) + 4), 3);
+    });
+    for (const e of this.events) {
+      if ((e.end ?? e.t) < lo || e.t > hi) continue;
+      const ys = e.entities.map((id) => index.get(id)).filter((i): i is number => i !== undefined).map((i) => this.lineY(i));
+      if (ys.length === 0) continue;
+      const x = this.x(e.t);
+      g.strokeStyle = g.fillStyle = KIND_COLOURS[e.kind];
+      if (ys.length > 1) {
+        g.beginPath();
+        g.moveTo(x, Math.min(...ys));
+        g.lineTo(x, Math.max(...ys));
+        g.stroke();
+        this.drawn.connectors++;
+      }
+      for (const y of ys) {
+        if (e.end !== null) g.fillRect(x, y - 3, Math.max(2, this.x(e.end) - x), 6);
+        g.beginPath();
+        g.arc(x, y, 4, 0, Math.PI * 2);
+        g.fill();
+      }
+      this.drawn.events++;
+    }
+  }
+
+  private drawBars(g: CanvasRenderingContext2D, h: number): void {
+    const max = Math.max(1, ...this.bars.map((b) => b.count));
+    const base = h - 6;
+    const scale = (base - AXIS - 10) / max;
+    for (let i = 0; i < this.bars.length; i++) {
+      const b = this.bars[i]!;
+      const next = this.bars[i + 1]?.start ?? b.start + (i > 0 ? b.start - this.bars[i - 1]!.start : 86_400_000);
+      const x0 = this.x(b.start);
+      const x1 = this.x(next);
+      if (x1 < GUTTER || x0 > this.width) continue;
+      let y = base;
+      for (const [kind, n] of Object.entries(b.byKind) as Array<[TimelineKind, number]>) {
+        g.fillStyle = KIND_COLOURS[kind];
+        g.fillRect(Math.max(GUTTER, x0) + 0.5, y - n * scale, Math.max(1, x1 - Math.max(GUTTER, x0) - 1), n * scale);
+        y -= n * scale;
+      }
+      this.drawn.bars++;
+    }
+  }
+}
