@@ -20,6 +20,9 @@ export const KIND_COLOURS: Record<TimelineKind, string> = {
   'action-day': '#db3737',
 };
 
+const KIND_KEYS = new Map((Object.keys(KIND_COLOURS) as TimelineKind[]).map((k, i) => [k, i]));
+const KIND_COUNT = KIND_KEYS.size;
+
 export interface Bar {
   start: number;
   count: number;
@@ -104,10 +107,12 @@ export class TimelineCanvas {
   }
   /** Frames the events (or bars) with a margin. */
   fit(): void {
-    const ts = this.mode === 'lines' ? this.events.flatMap((e) => [e.t, e.end ?? e.t]) : this.bars.map((b) => b.start);
-    if (ts.length === 0) return;
-    const lo = Math.min(...ts);
-    const hi = Math.max(...ts);
+    // A loop, not Math.min(...list): 100,000 arguments overflow the stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    if (this.mode === 'lines') for (const e of this.events) [lo, hi] = [Math.min(lo, e.t), Math.max(hi, e.end ?? e.t)];
+    else for (const b of this.bars) [lo, hi] = [Math.min(lo, b.start), Math.max(hi, b.start)];
+    if (lo > hi) return;
     const pad = Math.max((hi - lo) * 0.05, 3_600_000);
     this.setView(lo - pad, hi + pad);
   }
@@ -263,31 +268,76 @@ export class TimelineCanvas {
       g.fillStyle = '#d9822b';
       for (const p of l.bursts) g.fillRect(this.x(Date.parse(p.from)) - 2, y + 9, Math.max(4, this.x(Date.parse(p.to)) - this.x(Date.parse(p.from)) + 4), 3);
     });
-    for (const e of this.events) {
+    // Events: at most one mark per line, pixel and kind, and one connector per pixel and pair of
+    // lines (100,000 events on 50 lines zoomed out share a few thousand pixels); drawn in one
+    // batch per kind (a fillStyle change and a path per event cost far more than the maths).
+    const w = Math.ceil(this.width) + 1;
+    const rows = this.rowsOf(index);
+    const k = (this.width - GUTTER - 10) / (hi - lo);
+    const marks = new Map<TimelineKind, number[]>();
+    const bars = new Map<TimelineKind, number[]>();
+    const seen = new Set<number>();
+    const joined = new Set<number>();
+    const links = new Map<TimelineKind, number[]>();
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i]!;
       if ((e.end ?? e.t) < lo || e.t > hi) continue;
-      const ys = e.entities.map((id) => index.get(id)).filter((i): i is number => i !== undefined).map((i) => this.lineY(i));
-      if (ys.length === 0) continue;
-      const x = this.x(e.t);
-      g.strokeStyle = g.fillStyle = KIND_COLOURS[e.kind];
-      if (ys.length > 1) {
-        g.beginPath();
-        g.moveTo(x, Math.min(...ys));
-        g.lineTo(x, Math.max(...ys));
-        g.stroke();
-        this.drawn.connectors++;
+      const r = rows[i]!;
+      if (r.length === 0) continue;
+      const x = Math.round(GUTTER + (e.t - lo) * k);
+      const kind = KIND_KEYS.get(e.kind)!;
+      let drawn = false;
+      for (const row of r) {
+        const key = (row * w + Math.max(0, x)) * KIND_COUNT + kind;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        drawn = true;
+        (marks.get(e.kind) ?? marks.set(e.kind, []).get(e.kind)!).push(x, this.lineY(row));
+        if (e.end !== null) (bars.get(e.kind) ?? bars.set(e.kind, []).get(e.kind)!).push(x, this.lineY(row), Math.max(2, (e.end - e.t) * k));
       }
-      for (const y of ys) {
-        if (e.end !== null) g.fillRect(x, y - 3, Math.max(2, this.x(e.end) - x), 6);
-        g.beginPath();
-        g.arc(x, y, 4, 0, Math.PI * 2);
-        g.fill();
+      if (r.length > 1) {
+        const a = Math.min(...r);
+        const b = Math.max(...r);
+        const key = (x * 1024 + a) * 1024 + b;
+        if (!joined.has(key)) {
+          joined.add(key);
+          (links.get(e.kind) ?? links.set(e.kind, []).get(e.kind)!).push(x, this.lineY(a), this.lineY(b));
+          this.drawn.connectors++;
+        }
       }
-      this.drawn.events++;
+      if (drawn) this.drawn.events++;
+    }
+    for (const [kind, xs] of links) {
+      g.strokeStyle = KIND_COLOURS[kind];
+      g.beginPath();
+      for (let i = 0; i < xs.length; i += 3) {
+        g.moveTo(xs[i]! + 0.5, xs[i + 1]!);
+        g.lineTo(xs[i]! + 0.5, xs[i + 2]!);
+      }
+      g.stroke();
+    }
+    for (const [kind, xs] of bars) {
+      g.fillStyle = KIND_COLOURS[kind];
+      for (let i = 0; i < xs.length; i += 3) g.fillRect(xs[i]!, xs[i + 1]! - 3, xs[i + 2]!, 6);
+    }
+    for (const [kind, xs] of marks) {
+      g.fillStyle = KIND_COLOURS[kind];
+      for (let i = 0; i < xs.length; i += 2) g.fillRect(xs[i]! - 2, xs[i + 1]! - 6, 4, 12);
     }
   }
 
+  /** Each event's line indexes, computed once per set of lines and events. */
+  private rowsCache: { lines: TimelineLine[]; events: unknown; rows: number[][] } | null = null;
+  private rowsOf(index: Map<string, number>): number[][] {
+    if (this.rowsCache?.lines !== this.lines || this.rowsCache.events !== this.events) {
+      const rows = this.events.map((e) => e.entities.map((id) => index.get(id)).filter((i): i is number => i !== undefined));
+      this.rowsCache = { lines: this.lines, events: this.events, rows };
+    }
+    return this.rowsCache.rows;
+  }
+
   private drawBars(g: CanvasRenderingContext2D, h: number): void {
-    const max = Math.max(1, ...this.bars.map((b) => b.count));
+    const max = this.bars.reduce((m, b) => Math.max(m, b.count), 1);
     const base = h - 6;
     const scale = (base - AXIS - 10) / max;
     for (let i = 0; i < this.bars.length; i++) {

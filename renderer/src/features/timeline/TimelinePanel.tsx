@@ -2,7 +2,6 @@ import { Button, ButtonGroup, InputGroup } from '@blueprintjs/core';
 import { CrossIcon, TimelineEventsIcon, ZoomInIcon, ZoomOutIcon, ZoomToFitIcon } from '@blueprintjs/icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineBucket } from '../../../../shared/timeline/dto';
 import { call } from '../../api';
 import { ErrorCallout } from '../../app/ErrorCallout';
 import { currentIntlTag } from '../../i18n';
@@ -13,7 +12,7 @@ import { useActiveChart } from '../chart/activeChart';
 import { useAnalysis } from '../analysis/store';
 import { brushFilters, type BrushFilters } from './brush';
 import { TimelineCanvas } from './TimelineCanvas';
-import { dayIn } from './zoneClock';
+import { bucketFor, dayIn } from './zoneClock';
 import './timeline.css';
 
 // The timeline strip (issue 18), open under any view like the analysis panel: theme lines of the
@@ -23,11 +22,6 @@ import './timeline.css';
 const DAY = 86_400_000;
 const LO = Date.UTC(1900, 0, 1);
 const HI = Date.UTC(2100, 11, 31);
-
-/** The histogram's bucket for a view: about one bar per few pixels at most. */
-export function bucketFor(span: number): TimelineBucket {
-  return span <= 4 * DAY ? 'hour' : span <= 150 * DAY ? 'day' : span <= 3 * 365 * DAY ? 'week' : 'month';
-}
 
 export function TimelinePanel() {
   const { t } = useTranslation();

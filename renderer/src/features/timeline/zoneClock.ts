@@ -1,4 +1,5 @@
 import { scaleUtc } from 'd3-scale';
+import type { TimelineBucket } from '../../../../shared/timeline/dto';
 
 // The officer's zone on the timeline's axis. Times arrive in UTC; the axis shows the zone's wall
 // clock. d3-scale's UTC scale over wall times ("the zone's clock reading written as UTC") gives
@@ -46,4 +47,10 @@ export function ticks(t0: number, t1: number, width: number, zone: string, local
 /** The calendar day (YYYY-MM-DD) of an instant in the zone. */
 export function dayIn(zone: string, t: number): string {
   return new Date(t + zoneOffset(zone, t)).toISOString().slice(0, 10);
+}
+
+/** The histogram's bucket for a view's span (ms): a few hundred bars at most on a wide screen. */
+export function bucketFor(span: number): TimelineBucket {
+  const DAY = 86_400_000;
+  return span <= 4 * DAY ? 'hour' : span <= 150 * DAY ? 'day' : span <= 3 * 365 * DAY ? 'week' : 'month';
 }
