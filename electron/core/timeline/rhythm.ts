@@ -4,7 +4,8 @@ import type { TimelinePeriod } from '../../../shared/timeline/dto';
 // of calls the day before. Pure: sorted instants in, periods out (instants, ms UTC).
 
 export interface Rhythm {
-  /** Silences longer than `gapMs`: from the last event before to the first event after. */
+  /** Silences longer than `gapMs`: from the end of the last event before (a lasting one counts to
+   * its end) to the first event after. */
   gaps: Array<{ from: number; to: number }>;
   /** Runs of buckets (days) with at least `factor` × the line's usual count and at least `minCount` events. */
   bursts: Array<{ from: number; to: number; count: number; usual: number }>;
@@ -25,11 +26,16 @@ function median(values: number[]): number {
   return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export function rhythm(times: readonly number[], opts: RhythmOptions): Rhythm {
+/** `ends[i]`, when given, is when the event starting at `times[i]` ends (a phase, a membership). */
+export function rhythm(times: readonly number[], opts: RhythmOptions, ends?: readonly number[]): Rhythm {
   const factor = opts.factor ?? 3;
   const minCount = opts.minCount ?? 5;
   const gaps: Rhythm['gaps'] = [];
-  for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > opts.gapMs) gaps.push({ from: times[i - 1]!, to: times[i]! });
+  let reach = times.length ? Math.max(times[0]!, ends?.[0] ?? times[0]!) : 0;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! - reach > opts.gapMs) gaps.push({ from: reach, to: times[i]! });
+    reach = Math.max(reach, times[i]!, ends?.[i] ?? times[i]!);
+  }
 
   // Buckets in order, with the first and last event of each.
   const buckets: Array<{ key: number; count: number; first: number; last: number }> = [];

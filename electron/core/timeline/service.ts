@@ -75,9 +75,10 @@ export function events(db: Database, input: ParsedInput<'timeline.events'>): Tim
     const caption = db.prepare('SELECT caption FROM entities WHERE id = ?').pluck();
     const iso = (t: number) => utc(t);
     for (const id of entities) {
-      const own = dated.filter((e) => e.entities.includes(id)).map((e) => e.t);
-      const times = [...own, ...commsTimes(db, { ...scope, entities: new Set([id]) })].sort((a, b) => a - b);
-      const r = rhythm(times, { gapMs: input.gapHours * 3_600_000, bucketOf: (t) => zone.bucketStart('day', t) });
+      const own = dated.filter((e) => e.entities.includes(id)).map((e): [number, number] => [e.t, e.end ?? e.t]);
+      const spans = [...own, ...commsTimes(db, { ...scope, entities: new Set([id]) }).map((t): [number, number] => [t, t])].sort((a, b) => a[0] - b[0]);
+      const times = spans.map((x) => x[0]);
+      const r = rhythm(times, { gapMs: input.gapHours * 3_600_000, bucketOf: (t) => zone.bucketStart('day', t) }, spans.map((x) => x[1]));
       lines.push({
         entity: id,
         caption: (caption.get(id) as string | undefined) ?? id,

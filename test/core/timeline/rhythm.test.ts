@@ -13,6 +13,9 @@ describe('gaps and bursts of a theme line', () => {
     ]);
     expect(rhythm(times, { gapMs: 100 * H, bucketOf: day }).gaps).toEqual([]);
     expect(rhythm([], { gapMs: H, bucketOf: day })).toEqual({ gaps: [], bursts: [] });
+    // A lasting event (a phase, a membership) is no silence: the gap starts where it ends.
+    expect(rhythm([0, 100 * H, 110 * H], { gapMs: 24 * H, bucketOf: day }, [90 * H, 100 * H, 110 * H]).gaps).toEqual([]);
+    expect(rhythm([0, 10 * H, 100 * H], { gapMs: 24 * H, bucketOf: day }, [50 * H, 10 * H, 100 * H]).gaps).toEqual([{ from: 50 * H, to: 100 * H }]);
   });
 
   it('marks days well above the line\'s usual count, consecutive busy days as one burst', () => {

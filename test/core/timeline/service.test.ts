@@ -89,7 +89,8 @@ describe('timeline.events', () => {
       ['Luca Bianchi', 3],
       ['Anna Verdi', 1],
     ]);
-    expect(r.lines[0]!.gaps).toEqual([{ from: '2024-02-29T23:00:00Z', to: '2024-03-02T23:00:00Z' }]);
+    // The payment took its whole day: Marco's silence runs from that day's end to the meeting.
+    expect(r.lines[0]!.gaps).toEqual([{ from: '2024-03-01T22:59:59.999Z', to: '2024-03-02T23:00:00Z' }]);
     // Undated events are listed apart with the reason, never placed at 1970; events of nobody asked for are not listed.
     expect(r.events.some((e) => e.time.startsWith('1970'))).toBe(false);
     expect(r.undated).toEqual([]);
