@@ -20,7 +20,15 @@ export const KIND_COLOURS: Record<TimelineKind, string> = {
   'action-day': '#db3737',
 };
 
-const KIND_KEYS = new Map((Object.keys(KIND_COLOURS) as TimelineKind[]).map((k, i) => [k, i]));
+const KIND_LIST = Object.keys(KIND_COLOURS) as TimelineKind[];
+const KIND_KEYS = new Map(KIND_LIST.map((k, i) => [k, i]));
+/** Per event: its lines, its kind's index, its topmost and bottommost line. */
+interface Rows {
+  rows: number[][];
+  kinds: Uint8Array;
+  top: Int32Array;
+  bottom: Int32Array;
+}
 const KIND_COUNT = KIND_KEYS.size;
 
 export interface Bar {
@@ -98,7 +106,8 @@ export class TimelineCanvas {
 
   setLines(lines: TimelineLine[], events: TimelineEvent[]): void {
     this.lines = lines;
-    this.events = events.map((e) => ({ ...e, t: Date.parse(e.time), end: e.end ? Date.parse(e.end) : null }));
+    this.events = events.map((e) => ({ ...e, t: Date.parse(e.time), end: e.end ? Date.parse(e.end) : null })).sort((a, b) => a.t - b.t);
+    this.longest = this.events.reduce((m, e) => Math.max(m, (e.end ?? e.t) - e.t), 0);
     this.request();
   }
   setBars(bars: Bar[]): void {
@@ -274,41 +283,48 @@ export class TimelineCanvas {
     const w = Math.ceil(this.width) + 1;
     const rows = this.rowsOf(index);
     const k = (this.width - GUTTER - 10) / (hi - lo);
-    const marks = new Map<TimelineKind, number[]>();
-    const bars = new Map<TimelineKind, number[]>();
-    const seen = new Set<number>();
+    const marks: number[][] = KIND_LIST.map(() => []);
+    const bars: number[][] = KIND_LIST.map(() => []);
+    const cells = this.lines.length * w * KIND_COUNT;
+    if (this.stamp.length < cells) this.stamp = new Uint32Array(cells);
+    const stamp = this.stamp;
+    const frame = ++this.stampFrame;
     const joined = new Set<number>();
-    const links = new Map<TimelineKind, number[]>();
-    for (let i = 0; i < this.events.length; i++) {
+    const links: number[][] = KIND_LIST.map(() => []);
+    const { rows: _rows, kinds, top, bottom } = rows;
+    // Sorted by start: begin at the first event that can still be on screen.
+    for (let i = this.firstVisible(lo); i < this.events.length; i++) {
       const e = this.events[i]!;
-      if ((e.end ?? e.t) < lo || e.t > hi) continue;
-      const r = rows[i]!;
+      if (e.t > hi) break;
+      if ((e.end ?? e.t) < lo) continue;
+      const r = _rows[i]!;
       if (r.length === 0) continue;
       const x = Math.round(GUTTER + (e.t - lo) * k);
-      const kind = KIND_KEYS.get(e.kind)!;
+      const kind = kinds[i]!;
       let drawn = false;
       for (const row of r) {
-        const key = (row * w + Math.max(0, x)) * KIND_COUNT + kind;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = (row * w + Math.min(w - 1, Math.max(0, x))) * KIND_COUNT + kind;
+        if (stamp[key] === frame) continue;
+        stamp[key] = frame;
         drawn = true;
-        (marks.get(e.kind) ?? marks.set(e.kind, []).get(e.kind)!).push(x, this.lineY(row));
-        if (e.end !== null) (bars.get(e.kind) ?? bars.set(e.kind, []).get(e.kind)!).push(x, this.lineY(row), Math.max(2, (e.end - e.t) * k));
+        const y = AXIS + 22 + row * LINE;
+        marks[kind]!.push(x, y);
+        if (e.end !== null) bars[kind]!.push(x, y, Math.max(2, (e.end - e.t) * k));
       }
       if (r.length > 1) {
-        const a = Math.min(...r);
-        const b = Math.max(...r);
+        const a = top[i]!;
+        const b = bottom[i]!;
         const key = (x * 1024 + a) * 1024 + b;
         if (!joined.has(key)) {
           joined.add(key);
-          (links.get(e.kind) ?? links.set(e.kind, []).get(e.kind)!).push(x, this.lineY(a), this.lineY(b));
+          links[kind]!.push(x, AXIS + 22 + a * LINE, AXIS + 22 + b * LINE);
           this.drawn.connectors++;
         }
       }
       if (drawn) this.drawn.events++;
     }
-    for (const [kind, xs] of links) {
-      g.strokeStyle = KIND_COLOURS[kind];
+    for (const [kind, xs] of links.entries()) {
+      g.strokeStyle = KIND_COLOURS[KIND_LIST[kind]!];
       g.beginPath();
       for (let i = 0; i < xs.length; i += 3) {
         g.moveTo(xs[i]! + 0.5, xs[i + 1]!);
@@ -316,21 +332,48 @@ export class TimelineCanvas {
       }
       g.stroke();
     }
-    for (const [kind, xs] of bars) {
-      g.fillStyle = KIND_COLOURS[kind];
+    for (const [kind, xs] of bars.entries()) {
+      g.fillStyle = KIND_COLOURS[KIND_LIST[kind]!];
       for (let i = 0; i < xs.length; i += 3) g.fillRect(xs[i]!, xs[i + 1]! - 3, xs[i + 2]!, 6);
     }
-    for (const [kind, xs] of marks) {
-      g.fillStyle = KIND_COLOURS[kind];
+    for (const [kind, xs] of marks.entries()) {
+      g.fillStyle = KIND_COLOURS[KIND_LIST[kind]!];
       for (let i = 0; i < xs.length; i += 2) g.fillRect(xs[i]! - 2, xs[i + 1]! - 6, 4, 12);
     }
   }
 
+  /** Per line, pixel and kind: the frame that last drew a mark there (no Set per frame). */
+  private stamp = new Uint32Array(0);
+  private stampFrame = 0;
+  /** The longest event, so a lasting one that began left of the view is still drawn. */
+  private longest = 0;
+
+  /** The first event whose span can reach `lo` (events are sorted by start). */
+  private firstVisible(lo: number): number {
+    let a = 0;
+    let b = this.events.length;
+    const from = lo - this.longest;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (this.events[m]!.t < from) a = m + 1;
+      else b = m;
+    }
+    return a;
+  }
+
   /** Each event's line indexes, computed once per set of lines and events. */
-  private rowsCache: { lines: TimelineLine[]; events: unknown; rows: number[][] } | null = null;
-  private rowsOf(index: Map<string, number>): number[][] {
+  private rowsCache: { lines: TimelineLine[]; events: unknown; rows: Rows } | null = null;
+  private rowsOf(index: Map<string, number>): Rows {
     if (this.rowsCache?.lines !== this.lines || this.rowsCache.events !== this.events) {
-      const rows = this.events.map((e) => e.entities.map((id) => index.get(id)).filter((i): i is number => i !== undefined));
+      const n = this.events.length;
+      const rows: Rows = { rows: new Array<number[]>(n), kinds: new Uint8Array(n), top: new Int32Array(n), bottom: new Int32Array(n) };
+      this.events.forEach((e, i) => {
+        const r = e.entities.map((id) => index.get(id)).filter((x): x is number => x !== undefined);
+        rows.rows[i] = r;
+        rows.kinds[i] = KIND_KEYS.get(e.kind)!;
+        rows.top[i] = r.length ? Math.min(...r) : -1;
+        rows.bottom[i] = r.length ? Math.max(...r) : -1;
+      });
       this.rowsCache = { lines: this.lines, events: this.events, rows };
     }
     return this.rowsCache.rows;
