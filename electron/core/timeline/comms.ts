@@ -22,7 +22,9 @@ interface Where {
 function where(db: Database, scope: Scope): Where | null {
   const kinds = scope.kinds ? EVENT_KINDS.map((k, i) => (scope.kinds!.has(KIND_OF[k]) ? i : -1)).filter((i) => i >= 0) : null;
   if (kinds && kinds.length === 0) return null;
-  const parts = ['ev.retracted = 0', 'ev.start BETWEEN @lo AND @hi'];
+  // With phones, their own indexes (caller, start) and (callee, start) read their events; the unary
+  // + keeps SQLite from scanning the time index (migration 015) for them instead.
+  const parts = ['ev.retracted = 0', scope.entities ? '+ev.start BETWEEN @lo AND @hi' : 'ev.start BETWEEN @lo AND @hi'];
   const params: Record<string, unknown> = { lo: Math.ceil(scope.lo / 1000), hi: Math.floor(scope.hi / 1000) };
   if (kinds) {
     parts.push('ev.kind IN (SELECT value FROM json_each(@kinds))');
