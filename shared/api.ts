@@ -13,6 +13,7 @@ import { interchangeApi } from './interchange/api';
 import { hostApi } from './host/api';
 import { mapApi } from './map/api';
 import { vocabularyApi } from './vocabulary/api';
+import { timelineApi } from './timeline/api';
 
 // The one contract between the renderer and the core (DESIGN.md §2). The preload, the main-process
 // router, the Playwright bridge and the CLI are all typed by this table; nothing else names a
@@ -33,6 +34,7 @@ export const coreApi = {
   ...mapApi,
   ...commsApi,
   ...vocabularyApi,
+  ...timelineApi,
 } as const;
 
 export { hostApi };

@@ -12,6 +12,7 @@ import { interchangeHandlers } from './interchange/handlers';
 import { mapHandlers } from './map/handlers';
 import { vocabularyHandlers } from './vocabulary/handlers';
 import type { Session } from './session';
+import { timelineHandlers } from './timeline/handlers';
 
 // The implementation of every core method of the contract: one slice per feature, as shared/api.ts
 // assembles the contract. Inputs arrive already parsed by the contract's zod schemas (see dispatch.ts).
@@ -30,5 +31,6 @@ export function createHandlers(session: Session): Handlers {
     ...mapHandlers(session),
     ...commsHandlers(session),
     ...vocabularyHandlers(session),
+    ...timelineHandlers(session),
   };
 }

@@ -9,6 +9,7 @@ import { EXCHANGE_COMMANDS } from '../exchange/cli-commands';
 import { PLAN_COMMANDS } from '../exchange/plan-commands';
 import { INTERCHANGE_COMMANDS } from '../interchange/cli-commands';
 import { TYPE_COMMANDS } from '../vocabulary/cli-commands';
+import { TIMELINE_COMMANDS } from '../timeline/cli-commands';
 import type { Command } from './command';
 
 // Every CLI command, assembled from each feature's cli-commands.ts (the types and option readers they
@@ -27,4 +28,5 @@ export const COMMANDS: Record<string, Command> = {
   ...CASEFILE_COMMANDS,
   ...ATTACHMENT_COMMANDS,
   ...COMMS_COMMANDS,
+  ...TIMELINE_COMMANDS,
 };

@@ -17,6 +17,7 @@ import { ProjectsView } from '../features/projects/ProjectsView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { TypesView } from '../features/types/TypesView';
 import { useCaseTypes } from '../features/types/useCaseTypes';
+import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import { HandlingBanner } from './HandlingBanner';
 import { Rail } from './Rail';
 import { TopBar } from './TopBar';
@@ -27,6 +28,7 @@ export function CaseView() {
   useAutoBackup(true);
   // The case's own types join the catalogue before any view draws them (issue 24).
   useCaseTypes();
+  const timelineOpen = useWorkspace((s) => s.timelineOpen);
   return (
     <div className="case-view">
       <HandlingBanner />
@@ -48,6 +50,7 @@ export function CaseView() {
           {view === 'packages' && <PackagesView />}
           {view === 'meetings' && <MeetingsView />}
           {view === 'operations' && <OperationsView />}
+          {timelineOpen && <TimelinePanel />}
           {analysisOpen && <AnalysisPanel />}
           <JobsPanel />
         </main>

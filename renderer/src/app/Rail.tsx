@@ -1,5 +1,5 @@
 import { Button } from '@blueprintjs/core';
-import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon } from '@blueprintjs/icons';
+import { DuplicateIcon, ImportIcon, LayoutHierarchyIcon, TimelineEventsIcon } from '@blueprintjs/icons';
 import { BadgeIcon, ChatIcon, ExchangeIcon, DocumentIcon, FloppyDiskIcon, GraphIcon, HistoryIcon, MapIcon, PeopleIcon, ProjectsIcon, TagIcon, TargetIcon } from '@blueprintjs/icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ export function Rail() {
   const sources = useSession((s) => s.info?.sources ?? 0);
   const analysisOpen = useWorkspace((s) => s.analysisOpen);
   const setAnalysisOpen = useWorkspace((s) => s.setAnalysisOpen);
+  const timelineOpen = useWorkspace((s) => s.timelineOpen);
+  const setTimelineOpen = useWorkspace((s) => s.setTimelineOpen);
   const item = (id: View, icon: ReactElement, count?: number, text = t(`rail.${id}`)) => (
     <Button
       key={id}
@@ -59,6 +61,18 @@ export function Rail() {
       <div className="rail-divider" />
       {item('meetings', <ChatIcon />)}
       {item('operations', <TargetIcon />)}
+      {/* Last, so the rail's other buttons keep their places (e2e specs count them). */}
+      <div className="rail-divider" />
+      <Button
+        variant="minimal"
+        alignText="start"
+        fill
+        icon={<TimelineEventsIcon />}
+        active={timelineOpen}
+        aria-pressed={timelineOpen}
+        onClick={() => setTimelineOpen(!timelineOpen)}
+        text={t('timeline.rail')}
+      />
     </nav>
   );
 }

@@ -19,9 +19,12 @@ interface WorkspaceState {
   dataVersion: number;
   /** The bottom panel's structure analysis (issue 4), open beside any view. */
   analysisOpen: boolean;
+  /** The timeline strip (issue 18), open under any view. */
+  timelineOpen: boolean;
   /** A merged entity whose cluster the Duplicates view should open with (then cleared). */
   clusterOf: EntitySummary | null;
   setAnalysisOpen(open: boolean): void;
+  setTimelineOpen(open: boolean): void;
   reviewCluster(entity: EntitySummary): void;
   takeClusterOf(): EntitySummary | null;
   setView(view: View): void;
@@ -31,12 +34,13 @@ interface WorkspaceState {
   reset(): void;
 }
 
-const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0, analysisOpen: false, clusterOf: null };
+const initial = { view: 'entities' as View, selectedId: null, typeFilter: null, dataVersion: 0, analysisOpen: false, timelineOpen: false, clusterOf: null };
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   ...initial,
   setView: (view) => set({ view }),
   setAnalysisOpen: (analysisOpen) => set({ analysisOpen }),
+  setTimelineOpen: (timelineOpen) => set({ timelineOpen }),
   reviewCluster: (clusterOf) => set({ clusterOf, view: 'duplicates' }),
   takeClusterOf: () => {
     const e = get().clusterOf;

@@ -12,11 +12,12 @@ import { up as receivedPlans } from './010_received_plans';
 import { up as sourceRids } from './011_source_rids';
 import { up as listIndexes } from './012_list_indexes';
 import { up as comms } from './014_comms';
+import { up as timeline } from './016_timeline';
 import { up as attachments } from './013_attachments';
 import { up as caseTypes } from './015_types';
 
 /** Forward-only migrations; index + 1 is the schema version each one produces. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, attachments, comms, caseTypes];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [v1, interchange, exchange, charts, cooperation, sortKey, importEntities, captionFallback, integerKeys, receivedPlans, sourceRids, listIndexes, attachments, comms, caseTypes, timeline];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
