@@ -4,6 +4,7 @@ import { gradingSchema } from '../gradingSchema';
 import type {
   ActivityResult,
   CdrImportReport,
+  CdrPreview,
   CellImportReport,
   ColocationResult,
   CommonResult,
@@ -59,6 +60,9 @@ export const commsApi = {
   'case.setRegion': method<{ region: string | null; timeZone: string | null }>()(z.object({ region: region.nullable(), timeZone: timeZone.nullable().optional() })),
   'comms.importCdr': method<CdrImportReport>()(
     z.object({ path: filePath, mapping: cdrMappingSchema.optional(), timeZone: timeZone.optional(), again: z.boolean().default(false), dryRun: z.boolean().default(false) }),
+  ),
+  'comms.previewCdr': method<CdrPreview>()(
+    z.object({ path: filePath, mapping: cdrMappingSchema.optional(), timeZone: timeZone.optional(), rows: z.number().int().min(0).max(200).default(20) }),
   ),
   'comms.importCells': method<CellImportReport>()(z.object({ path: filePath, again: z.boolean().default(false) })),
   'comms.top': method<TopResult>()(z.object({ phone, top: z.number().int().min(1).max(10_000).default(20), ...range })),

@@ -58,6 +58,29 @@ export interface CdrImportReport {
   seconds: number;
 }
 
+/** What a call-record file holds before it is imported (the wizard's mapping step). */
+export interface CdrPreview {
+  file: string;
+  bytes: number;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  /** The mapping that would be used: the one given, else the one recognised. */
+  columns: Partial<Record<CdrField, string>>;
+  /** What Cordon recognised by itself from the headers. */
+  recognised: Partial<Record<CdrField, string>>;
+  /** Headers no field reads. */
+  unplaced: string[];
+  /** What the mapping still lacks to read a record (English; empty when it can). */
+  missing: string[];
+  dayFirst: boolean;
+  /** The zone times would be read in: the one given, else the case's, else UTC. */
+  timeZone: string;
+  caseTimeZone: string | null;
+  /** The first rows after the header, as cells. */
+  rows: string[][];
+}
+
 export interface CellImportReport {
   importId: string;
   file: string;

@@ -3,7 +3,7 @@ import type { commsApi } from '../../../shared/comms/api';
 import type { Session } from '../session';
 import { activity, colocation, common, silence, swaps, top } from './analysis';
 import { runCellImport } from './cells';
-import { runCdrImport } from './cdr/import';
+import { previewCdr, runCdrImport } from './cdr/import';
 import { eventPage } from './event-page';
 import { setRegion } from './region';
 
@@ -13,6 +13,7 @@ export function commsHandlers(session: Session): Pick<Handlers, keyof typeof com
   return {
     'case.setRegion': async ({ region, timeZone }) => setRegion(session.case, region, timeZone),
     'comms.importCdr': async (input) => runCdrImport(session.case, session.jobs, input),
+    'comms.previewCdr': async (input) => previewCdr(session.case, input),
     'comms.importCells': async (input) => runCellImport(session.case, session.jobs, input),
     'comms.top': async (input) => top(session.case.db, input),
     'comms.common': async (input) => common(session.case.db, input),
