@@ -28,6 +28,9 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface CommsIssue {
   row: number | null;
+  /** Why, without the row (tables show `row` beside it). */
+  reason: string;
+  /** The one-line form for the CLI: "row 12: no caller number". */
   message: string;
 }
 

@@ -231,7 +231,7 @@ export async function runCdrImport(
         sims: sims.created + sims.known,
         cells: cells.added,
         links,
-        errors: report.errors.map((e) => ({ row: e.row, message: e.message })),
+        errors: report.errors.map((e) => ({ row: e.row, reason: e.reason, message: e.message })),
         moreErrors: report.moreErrors,
         warnings: report.warnings,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,

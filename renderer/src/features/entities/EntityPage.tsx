@@ -8,6 +8,7 @@ import { SchemaIcon } from '../../app/schemaIcon';
 import { schemaLabel } from '../../catalogueText';
 import { formatDateTime } from '../../format';
 import { useWorkspace } from '../../state/workspace';
+import { CommsPanel } from '../comms/CommsPanel';
 import { LinkDialog } from '../links/LinkDialog';
 import { DeleteEntityButton } from './DeleteEntityButton';
 import { EditEntityDialog } from './EditEntityDialog';
@@ -73,6 +74,12 @@ export function EntityPage() {
         <section className="entity-section" aria-labelledby="links-title">
           <h3 id="links-title" className="section-title">{t('entity.links', { count: detail.links.length })}</h3>
           <LinksTable links={detail.links} />
+        </section>
+      )}
+      {detail.schema === 'Phone' && (
+        <section className="entity-section" aria-labelledby="comms-title">
+          <h3 id="comms-title" className="section-title">{t('comms.panel.title')}</h3>
+          <CommsPanel phoneId={detail.id} />
         </section>
       )}
       {dialog === 'edit' && <EditEntityDialog key={detail.updatedAt} entity={detail} isOpen onClose={() => setDialog(null)} onSaved={replace} />}
