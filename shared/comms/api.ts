@@ -9,6 +9,7 @@ import type {
   ColocationResult,
   CommonResult,
   CommsEventPage,
+  FoldResult,
   SilenceResult,
   SwapResult,
   TopResult,
@@ -71,6 +72,7 @@ export const commsApi = {
   'comms.swaps': method<SwapResult>()(z.object({ ...range })),
   'comms.colocation': method<ColocationResult>()(z.object({ phones: z.array(phone).length(2), windowS: z.number().int().min(1).max(7 * 86400).default(900), ...range })),
   'comms.silence': method<SilenceResult>()(z.object({ phone, minGapS: z.number().int().min(60).max(365 * 86400).default(3600), ...range })),
+  'comms.fold': method<FoldResult>()(z.object({ phoneIds: z.array(id).max(200_000) })),
   'comms.events': method<CommsEventPage>()(
     z.object({
       a: phone,

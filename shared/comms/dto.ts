@@ -1,3 +1,5 @@
+import type { ChartEdge } from '../charts/dto';
+
 // Communications data (issue 17): what the core returns for call-record imports and analyses.
 // Phones are E.164 strings (or, for a number that is not valid, the value as it was given).
 
@@ -172,4 +174,13 @@ export interface CommsEventRow {
 export interface CommsEventPage {
   total: number;
   rows: CommsEventRow[];
+}
+
+/** "People, not phones": the phones that fold into their one user, and the calls carried over between them. */
+export interface FoldResult {
+  users: Array<{ phone: string; user: { id: string; schema: string; caption: string } }>;
+  /** Phones with several users: not folded. */
+  shared: string[];
+  /** Call edges between the users (or a user and a phone that does not fold), ids "fold:source>target". */
+  edges: ChartEdge[];
 }

@@ -5,6 +5,7 @@ import { activity, colocation, common, silence, swaps, top } from './analysis';
 import { runCellImport } from './cells';
 import { previewCdr, runCdrImport } from './cdr/import';
 import { eventPage } from './event-page';
+import { foldPhones } from './fold';
 import { setRegion } from './region';
 
 // The contract's communications methods (shared/comms/api.ts).
@@ -21,6 +22,7 @@ export function commsHandlers(session: Session): Pick<Handlers, keyof typeof com
     'comms.swaps': async (input) => swaps(session.case.db, input),
     'comms.colocation': async (input) => colocation(session.case.db, input),
     'comms.silence': async (input) => silence(session.case.db, input),
+    'comms.fold': async ({ phoneIds }) => foldPhones(session.case.db, phoneIds),
     'comms.events': async (input) => eventPage(session.case.db, input),
   };
 }
