@@ -139,3 +139,55 @@ test('a CDR through the wizard: recognised mapping, one column placed by hand, r
   await expect(onPage.getByTestId('comms-events-total')).toHaveText('2 events');
   await app.shot('comms-07-entity');
 });
+
+test('people, not phones: the phones fold into their users and the calls are drawn between the people', async ({ app }) => {
+  const { page } = app;
+  await ok(app, 'case.create', { path: join(app.dataDir, 'fold.cordon'), passphrase: PASS, name: 'Opération Plis', bureau: 'FR' });
+  await ok(app, 'case.setRegion', { region: 'FR', timeZone: 'Europe/Paris' });
+  const csv = join(app.dataDir, 'fadettes.csv');
+  writeFileSync(csv, `${CDR}\r\n`, 'utf8');
+  await ok(app, 'comms.importCdr', { path: csv, mapping: { version: 1, columns: { caller: 'appelant', callee: 'appelé', date: 'date', time: 'heure', type: 'type', duration: 'secondes' } } });
+  const src = await ok(app, 'source.create', { title: 'Subscriber check', scheme: 'eu4x4', grade: 'B2' });
+  const marc = (await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Marc Dubois'] }, sourceId: src.id })).id;
+  const lea = (await ok(app, 'entity.create', { schema: 'Person', properties: { name: ['Léa Martin'] }, sourceId: src.id })).id;
+  await ok(app, 'link.create', { schema: 'UsesPhone', from: marc, to: 'phone-33612345678', properties: {}, sourceId: src.id });
+  await ok(app, 'link.create', { schema: 'UsesPhone', from: lea, to: 'phone-33698765432', properties: {}, sourceId: src.id });
+  await app.open();
+
+  await page.locator('.rail').getByRole('button', { name: /Import/ }).click();
+  await page.locator('.import-history').getByRole('button', { name: 'Open what fadettes.csv brought on a chart' }).click();
+  await expect(page.getByRole('tab', { name: /Import: fadettes\.csv/ })).toBeVisible();
+  const visible = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('[data-testid=chart-canvas]') as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+      const cy = el._cyreg.cy;
+      const shown = (x: import('cytoscape').SingularElementArgument) => x.style('display') !== 'none';
+      const label = (id: string) => String(cy.getElementById(id).data('label'));
+      return {
+        nodes: cy.nodes().filter(shown).map((n) => String(n.data('label'))).sort(),
+        edges: cy
+          .edges()
+          .filter(shown)
+          .map((e) => `${label(e.data('source') as string)} > ${label(e.data('target') as string)}: ${String(e.data('label'))}`)
+          .sort(),
+      };
+    });
+  await expect.poll(async () => (await visible()).nodes).toEqual(['+33 6 12 34 56 78', '+33 6 98 76 54 32', '+33 7 66 66 66 66']);
+
+  await page.getByRole('checkbox', { name: 'People, not phones' }).locator('xpath=..').click();
+  // Marc and Léa join the chart; their phones fold into them; the third phone has no known user.
+  await expect.poll(async () => (await visible()).nodes).toEqual(['+33 7 66 66 66 66', 'Léa Martin', 'Marc Dubois']);
+  expect((await visible()).edges).toEqual([
+    '+33 7 66 66 66 66 > Léa Martin: Call: 1 call',
+    'Léa Martin > Marc Dubois: Call: 1 call',
+    'Marc Dubois > +33 7 66 66 66 66: Call: 1 call',
+    'Marc Dubois > Léa Martin: Call: 2 calls · 1 SMS',
+  ]);
+  await page.getByRole('button', { name: 'Fit the chart' }).click();
+  await app.shot('comms-08-people-not-phones');
+
+  // Off again: the phones where they were, the people stay on the chart with their phones.
+  await page.getByRole('checkbox', { name: 'People, not phones' }).locator('xpath=..').click();
+  await expect.poll(async () => (await visible()).nodes).toEqual(['+33 6 12 34 56 78', '+33 6 98 76 54 32', '+33 7 66 66 66 66', 'Léa Martin', 'Marc Dubois']);
+  expect((await visible()).edges.filter((e) => e.includes('Uses phone'))).toHaveLength(2);
+});
