@@ -185,9 +185,17 @@ test('people, not phones: the phones fold into their users and the calls are dra
   ]);
   await page.getByRole('button', { name: 'Fit the chart' }).click();
   await app.shot('comms-08-people-not-phones');
+  // Saved with the chart: the switch, and the two people now on it (the phones stay on it too).
+  const saved = async () => {
+    const [chart] = (await ok(app, 'chart.list', {})).filter((c) => c.name.includes('fadettes.csv'));
+    const open = await ok(app, 'chart.open', { id: chart!.id });
+    return { fold: open.chart.settings.foldPhones ?? false, items: open.nodes.length };
+  };
+  await expect.poll(saved).toEqual({ fold: true, items: 5 });
 
   // Off again: the phones where they were, the people stay on the chart with their phones.
   await page.getByRole('checkbox', { name: 'People, not phones' }).locator('xpath=..').click();
   await expect.poll(async () => (await visible()).nodes).toEqual(['+33 6 12 34 56 78', '+33 6 98 76 54 32', '+33 7 66 66 66 66', 'Léa Martin', 'Marc Dubois']);
   expect((await visible()).edges.filter((e) => e.includes('Uses phone'))).toHaveLength(2);
+  await expect.poll(saved).toEqual({ fold: false, items: 5 });
 });

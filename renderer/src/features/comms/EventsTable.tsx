@@ -95,11 +95,11 @@ export function EventsTable({ phone, other, version }: Props) {
           <div role="columnheader">{t('comms.panel.imei')}</div>
         </div>
         <div className="comms-events-scroller" ref={scroller}>
-          <div className="comms-sizer" style={{ blockSize: virtual.getTotalSize() }}>
+          <div className="list-sizer" style={{ blockSize: virtual.getTotalSize() }}>
             {items.map((v) => {
               const r = row(v.index);
               return (
-                <div key={v.key} role="row" aria-rowindex={v.index + 2} data-testid="comms-event-row" className={`comms-events-grid comms-slot${v.index % 2 ? ' comms-odd' : ''}`} style={{ blockSize: v.size, transform: `translateY(${v.start}px)` }}>
+                <div key={v.key} role="row" aria-rowindex={v.index + 2} data-testid="comms-event-row" className={`comms-events-grid list-slot${v.index % 2 ? ' comms-odd' : ''}`} style={{ blockSize: v.size, transform: `translateY(${v.start}px)` }}>
                   {r ? (
                     <>
                       <div role="cell">{formatDateTime(r.start)}</div>

@@ -1,20 +1,16 @@
 import { Button, Callout, Spinner } from '@blueprintjs/core';
-import { GraphIcon, PeopleIcon, RefreshIcon } from '@blueprintjs/icons';
+import { RefreshIcon } from '@blueprintjs/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api';
 import { ErrorCallout } from '../../../app/ErrorCallout';
 import { formatNumber } from '../../../format';
-import { useWorkspace } from '../../../state/workspace';
-import { IssuesTable } from '../IssuesTable';
-import { useChartOfImport } from '../useChartOfImport';
+import { ReportTail } from '../ReportTail';
 import { useCommsWizard } from './commsWizardStore';
 
 /** The call-record (or cell-site) import running, then its report: figures, warnings, the rows left out and why. */
 export function CommsRunStep({ onAgain, onForce }: { onAgain(): void; onForce(): void }) {
   const { t } = useTranslation();
   const { cdrReport, cellReport, runError } = useCommsWizard();
-  const setView = useWorkspace((s) => s.setView);
-  const chart = useChartOfImport();
   if (runError) {
     const cancelled = isApiError(runError) && runError.code === 'CANCELLED';
     // The same file again (by its hash): refused unless the analyst means it; its calls are not counted twice.
@@ -79,20 +75,7 @@ export function CommsRunStep({ onAgain, onForce }: { onAgain(): void; onForce():
           </div>
         ))}
       </dl>
-      {report.warnings.map((w, i) => (
-        <Callout key={i} intent="warning" compact>
-          {w}
-        </Callout>
-      ))}
-      <IssuesTable issues={report.errors} more={report.moreErrors} />
-      <ErrorCallout error={chart.error} />
-      <div className="import-actions">
-        <Button intent="primary" icon={<PeopleIcon />} text={t('import.report.showEntities')} onClick={() => setView('entities')} />
-        {report.importId && (
-          <Button icon={<GraphIcon />} text={t('import.report.openChart')} loading={chart.busy === report.importId} onClick={() => void chart.open(report.importId!, report.file)} />
-        )}
-        <Button icon={<RefreshIcon />} text={t('import.run.another')} onClick={onAgain} />
-      </div>
+      <ReportTail warnings={report.warnings} issues={report.errors} more={report.moreErrors} importId={report.importId} file={report.file} onAgain={onAgain} />
     </div>
   );
 }
