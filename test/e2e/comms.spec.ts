@@ -199,3 +199,25 @@ test('people, not phones: the phones fold into their users and the calls are dra
   expect((await visible()).edges.filter((e) => e.includes('Uses phone'))).toHaveLength(2);
   await expect.poll(saved).toEqual({ fold: false, items: 5 });
 });
+
+test('Arabic: a phone’s communications on its entity page, right to left', async ({ app }) => {
+  const { page } = app;
+  await ok(app, 'case.create', { path: join(app.dataDir, 'ar.cordon'), passphrase: PASS, name: 'Opération Levant', bureau: 'FR' });
+  await ok(app, 'case.setRegion', { region: 'FR', timeZone: 'Europe/Paris' });
+  const csv = join(app.dataDir, 'fadettes.csv');
+  writeFileSync(csv, `${CDR}\r\n`, 'utf8');
+  await ok(app, 'comms.importCdr', { path: csv, mapping: { version: 1, columns: { caller: 'appelant', callee: 'appelé', date: 'date', time: 'heure', type: 'type', duration: 'secondes' } } });
+  await app.open();
+  await page.getByTestId('settings-open').click();
+  await page.locator('#settings-language').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('dialog').getByRole('button', { name: 'إغلاق' }).click();
+  await page.locator('.rail button').first().click();
+  await page.locator('.entity-row', { hasText: '+33 6 12 34 56 78' }).click();
+  const panel = page.locator('.entity-page').getByTestId('comms-panel');
+  await expect(page.locator('.entity-page')).toContainText('الاتصالات');
+  await expect(panel.getByRole('table', { name: 'أبرز جهات الاتصال' }).locator('tbody tr')).toHaveCount(2);
+  await expect(panel.getByTestId('comms-heat')).toBeVisible();
+  await panel.getByTestId('comms-heat').scrollIntoViewIfNeeded();
+  await app.shot('comms-09-entity-ar');
+});

@@ -105,10 +105,10 @@ export function EventsTable({ phone, other, version }: Props) {
                       <div role="cell">{formatDateTime(r.start)}</div>
                       <div role="cell">{t(`comms.kind.${r.kind}`)}</div>
                       <div role="cell" className="mono">
-                        <bdi>{r.caller}</bdi>
+                        <bdi dir="ltr">{r.caller}</bdi>
                       </div>
                       <div role="cell" className="mono">
-                        <bdi>{r.callee ?? '—'}</bdi>
+                        <bdi dir="ltr">{r.callee ?? '—'}</bdi>
                       </div>
                       <div role="cell" className="num">
                         {r.kind === 'voice' || r.kind === 'data' ? formatDuration(r.durationS) : '—'}

@@ -35,7 +35,7 @@ export function TopContacts({ contacts, picked, onPick, onOpen }: Props) {
           {contacts.map((c) => (
             <tr key={c.id} className={picked === c.id ? 'comms-picked' : undefined}>
               <td>
-                <Button variant="minimal" size="small" className="mono" text={<bdi>{c.caption || c.phone}</bdi>} title={t('comms.panel.open')} onClick={() => onOpen(c.id)} />
+                <Button variant="minimal" size="small" className="mono" text={<bdi dir="ltr">{c.caption || c.phone}</bdi>} title={t('comms.panel.open')} onClick={() => onOpen(c.id)} />
               </td>
               <td className="num">{formatNumber(c.events)}</td>
               <td className="num">{formatNumber(c.calls)}</td>
