@@ -29,6 +29,8 @@ export const chartSettingsSchema = z.object({
   hideMode: z.enum(['grey', 'remove']).default('grey'),
   /** Several links between one pair: drawn apart, or as one line with a count. */
   mergeParallel: z.boolean().default(false),
+  /** "Show people, not phones" (issue 17): each phone folded into its one user, the calls carried over. */
+  foldPhones: z.boolean().optional(),
   filters: z
     .object({
       /** Entity and link types filtered out. */

@@ -4,10 +4,12 @@ import { gradingSchema } from '../gradingSchema';
 import type {
   ActivityResult,
   CdrImportReport,
+  CdrPreview,
   CellImportReport,
   ColocationResult,
   CommonResult,
   CommsEventPage,
+  FoldResult,
   SilenceResult,
   SwapResult,
   TopResult,
@@ -60,6 +62,9 @@ export const commsApi = {
   'comms.importCdr': method<CdrImportReport>()(
     z.object({ path: filePath, mapping: cdrMappingSchema.optional(), timeZone: timeZone.optional(), again: z.boolean().default(false), dryRun: z.boolean().default(false) }),
   ),
+  'comms.previewCdr': method<CdrPreview>()(
+    z.object({ path: filePath, mapping: cdrMappingSchema.optional(), timeZone: timeZone.optional(), rows: z.number().int().min(0).max(200).default(20) }),
+  ),
   'comms.importCells': method<CellImportReport>()(z.object({ path: filePath, again: z.boolean().default(false) })),
   'comms.top': method<TopResult>()(z.object({ phone, top: z.number().int().min(1).max(10_000).default(20), ...range })),
   'comms.common': method<CommonResult>()(z.object({ phones: z.array(phone).min(2).max(50), min: z.number().int().min(1).optional(), ...range })),
@@ -67,6 +72,7 @@ export const commsApi = {
   'comms.swaps': method<SwapResult>()(z.object({ ...range })),
   'comms.colocation': method<ColocationResult>()(z.object({ phones: z.array(phone).length(2), windowS: z.number().int().min(1).max(7 * 86400).default(900), ...range })),
   'comms.silence': method<SilenceResult>()(z.object({ phone, minGapS: z.number().int().min(60).max(365 * 86400).default(3600), ...range })),
+  'comms.fold': method<FoldResult>()(z.object({ phoneIds: z.array(id).max(200_000) })),
   'comms.events': method<CommsEventPage>()(
     z.object({
       a: phone,

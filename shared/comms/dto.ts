@@ -1,3 +1,5 @@
+import type { ChartEdge } from '../charts/dto';
+
 // Communications data (issue 17): what the core returns for call-record imports and analyses.
 // Phones are E.164 strings (or, for a number that is not valid, the value as it was given).
 
@@ -28,6 +30,9 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface CommsIssue {
   row: number | null;
+  /** Why, without the row (tables show `row` beside it). */
+  reason: string;
+  /** The one-line form for the CLI: "row 12: no caller number". */
   message: string;
 }
 
@@ -56,6 +61,29 @@ export interface CdrImportReport {
   moreErrors: number;
   warnings: string[];
   seconds: number;
+}
+
+/** What a call-record file holds before it is imported (the wizard's mapping step). */
+export interface CdrPreview {
+  file: string;
+  bytes: number;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  /** The mapping that would be used: the one given, else the one recognised. */
+  columns: Partial<Record<CdrField, string>>;
+  /** What Cordon recognised by itself from the headers. */
+  recognised: Partial<Record<CdrField, string>>;
+  /** Headers no field reads. */
+  unplaced: string[];
+  /** What the mapping still lacks to read a record (English; empty when it can). */
+  missing: string[];
+  dayFirst: boolean;
+  /** The zone times would be read in: the one given, else the case's, else UTC. */
+  timeZone: string;
+  caseTimeZone: string | null;
+  /** The first rows after the header, as cells. */
+  rows: string[][];
 }
 
 export interface CellImportReport {
@@ -146,4 +174,13 @@ export interface CommsEventRow {
 export interface CommsEventPage {
   total: number;
   rows: CommsEventRow[];
+}
+
+/** "People, not phones": the phones that fold into their one user, and the calls carried over between them. */
+export interface FoldResult {
+  users: Array<{ phone: string; user: { id: string; schema: string; caption: string } }>;
+  /** Phones with several users: not folded. */
+  shared: string[];
+  /** Call edges between the users (or a user and a phone that does not fold), ids "fold:source>target". */
+  edges: ChartEdge[];
 }

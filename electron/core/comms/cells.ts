@@ -137,7 +137,7 @@ export async function runCellImport(c: Case, jobs: Jobs, input: { path: string; 
         merged,
         joined,
         skipped: report.skipped,
-        errors: report.errors.map((e) => ({ row: e.row, message: e.message })),
+        errors: report.errors.map((e) => ({ row: e.row, reason: e.reason, message: e.message })),
         moreErrors: report.moreErrors,
         warnings: report.warnings,
       });

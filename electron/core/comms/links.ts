@@ -144,30 +144,35 @@ export function commsEdges(db: Database, touching: readonly string[], among: rea
   for (const l of links) {
     const t = period ? restrictLink(db, l, period.lo, period.hi, null) : restrictLink(db, l, -Infinity, Infinity, null);
     if (!t) continue;
-    let best: SourceGrade | null = null;
-    for (const s of l.sources) {
-      const g = grades.get(s);
-      if (g && (!best || gradingCost(g.scheme, g.grade) < gradingCost(best.scheme, best.grade))) best = g;
-    }
-    const handling = mostRestrictive(l.sources.map((s) => grades.get(s)).filter((g): g is SourceGrade => g !== undefined).map((g) => ({ handling: g.handling ?? undefined, tlp: g.tlp ?? undefined })));
-    const parts = [t.calls ? plural(t.calls, 'call', 'calls') : '', t.sms ? plural(t.sms, 'SMS', 'SMS') : '', t.events - t.calls - t.sms ? plural(t.events - t.calls - t.sms, 'other', 'other') : ''].filter(Boolean);
-    out.push({
-      id: commsLinkId(l.callerId, l.calleeId),
-      schema: COMMS_LINK_SCHEMA,
-      source: l.callerId,
-      target: l.calleeId,
-      label: parts.join(' · '),
-      grade: best ? { scheme: best.scheme, grade: best.grade } : null,
-      strong: best ? isStrongGrade(best.scheme, best.grade) : false,
-      strength: t.events,
-      start: iso(t.first),
-      end: iso(t.last),
-      handling: handling.handling,
-      tlp: handling.tlp,
-      directed: true,
-    });
+    out.push(tallyEdge(commsLinkId(l.callerId, l.calleeId), l.callerId, l.calleeId, t, l.sources, grades));
   }
   return out;
+}
+
+/** A Call edge of the chart for a tally of events and the sources they came from. */
+export function tallyEdge(id: string, source: string, target: string, t: Tally, sources: readonly number[], grades: ReadonlyMap<number, SourceGrade>): ChartEdge {
+  let best: SourceGrade | null = null;
+  for (const s of sources) {
+    const g = grades.get(s);
+    if (g && (!best || gradingCost(g.scheme, g.grade) < gradingCost(best.scheme, best.grade))) best = g;
+  }
+  const handling = mostRestrictive(sources.map((s) => grades.get(s)).filter((g): g is SourceGrade => g !== undefined).map((g) => ({ handling: g.handling ?? undefined, tlp: g.tlp ?? undefined })));
+  const parts = [t.calls ? plural(t.calls, 'call', 'calls') : '', t.sms ? plural(t.sms, 'SMS', 'SMS') : '', t.events - t.calls - t.sms ? plural(t.events - t.calls - t.sms, 'other', 'other') : ''].filter(Boolean);
+  return {
+    id,
+    schema: COMMS_LINK_SCHEMA,
+    source,
+    target,
+    label: parts.join(' · '),
+    grade: best ? { scheme: best.scheme, grade: best.grade } : null,
+    strong: best ? isStrongGrade(best.scheme, best.grade) : false,
+    strength: t.events,
+    start: iso(t.first),
+    end: iso(t.last),
+    handling: handling.handling,
+    tlp: handling.tlp,
+    directed: true,
+  };
 }
 
 /** Aggregated links with an end among these entity ids (the other end anywhere). */

@@ -3,6 +3,7 @@ import {
   AnnotationIcon,
   BankAccountIcon,
   CalendarIcon,
+  CellTowerIcon,
   CreditCardIcon,
   CubeIcon,
   DocumentIcon,
@@ -11,10 +12,13 @@ import {
   IdNumberIcon,
   LinkIcon,
   MapMarkerIcon,
+  MobilePhoneIcon,
   OfficeIcon,
   PeopleIcon,
   PersonIcon,
+  PhoneIcon,
   ShipIcon,
+  SimCardIcon,
   UserIcon,
 } from '@blueprintjs/icons';
 import type { ComponentType } from 'react';
@@ -40,6 +44,10 @@ const ICONS: Record<string, IconComponent> = {
   Event: CalendarIcon,
   Document: DocumentIcon,
   Note: AnnotationIcon,
+  Phone: PhoneIcon,
+  Device: MobilePhoneIcon,
+  SIM: SimCardIcon,
+  CellSite: CellTowerIcon,
 };
 
 export function SchemaIcon({ schema, size = 14 }: { schema: string; size?: number }) {

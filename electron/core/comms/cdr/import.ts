@@ -1,6 +1,6 @@
 import type { TextEncoding } from '../../../../shared/interchange/api';
 import type { CdrMapping } from '../../../../shared/comms/api';
-import type { CdrField, CdrImportReport } from '../../../../shared/comms/dto';
+import type { CdrField, CdrImportReport, CdrPreview } from '../../../../shared/comms/dto';
 import { CordonError } from '../../../../shared/errors';
 import { openInput, sha256Of, type InputFile } from '../../interchange/files';
 import { ReportBuilder } from '../../interchange/report';
@@ -41,8 +41,20 @@ interface Plan {
   zoneAssumed: boolean;
 }
 
-/** Reads the head of the file: encoding, delimiter, header, the mapping (given or recognised). */
-export function planCdr(c: Case, path: string, given: CdrMapping | undefined, tz: string | undefined): Plan {
+interface Head {
+  file: InputFile;
+  encoding: TextEncoding;
+  bom: number;
+  delimiter: string;
+  header: string[];
+  /** The decoded head, cut at its last whole line. */
+  usable: string;
+  /** Where the first row after the header begins in `usable`. */
+  bodyAt: number;
+}
+
+/** Reads the head of the file: encoding, delimiter and header row. */
+function readHead(path: string, given: Pick<CdrMapping, 'encoding' | 'delimiter'> | undefined): Head {
   const file = openInput(path, 'cdr');
   requireText(file.head, 'cdr', file.name);
   const complete = file.head.length === file.bytes;
@@ -55,6 +67,51 @@ export function planCdr(c: Case, path: string, given: CdrMapping | undefined, tz
   const first = parseQuoted(usable, 0, delimiter, true);
   const header = (first?.cells ?? []).map((h) => h.trim());
   if (header.length < 2) throw new CordonError('INVALID_INPUT', `${file.name} has no header row of columns.`);
+  return { file, encoding, bom, delimiter, header, usable, bodyAt: first!.end };
+}
+
+/** The first `n` rows after the header, as cells. */
+function headRows(head: Head, n: number): string[][] {
+  const rows: string[][] = [];
+  let at = head.bodyAt;
+  for (let i = 0; i < n && at < head.usable.length; i++) {
+    const r = parseQuoted(head.usable, at, head.delimiter, true);
+    if (!r) break;
+    rows.push(r.cells);
+    at = r.end;
+  }
+  return rows;
+}
+
+/** What the wizard shows before an import: the header, the columns recognised (or given), what is still missing, the first rows. Writes nothing. */
+export function previewCdr(c: Case, input: { path: string; mapping?: CdrMapping | undefined; timeZone?: string | undefined; rows: number }): CdrPreview {
+  const head = readHead(input.path, input.mapping);
+  const recognised = recognise(head.header);
+  const columns = input.mapping?.columns ?? recognised.columns;
+  const rows = headRows(head, Math.max(input.rows, 200));
+  const col = head.header.indexOf((columns.start ?? columns.date) ?? '');
+  const caseZone = caseTimeZone(c.db);
+  return {
+    file: head.file.name,
+    bytes: head.file.bytes,
+    encoding: head.encoding,
+    delimiter: head.delimiter,
+    header: head.header,
+    columns,
+    recognised: recognised.columns,
+    unplaced: head.header.filter((h) => h !== '' && !Object.values(columns).includes(h)),
+    missing: missingFields({ columns }),
+    dayFirst: input.mapping?.dayFirst ?? guessDayFirst(col >= 0 ? rows.map((r) => r[col] ?? '') : []),
+    timeZone: input.timeZone ?? input.mapping?.timeZone ?? caseZone ?? 'UTC',
+    caseTimeZone: caseZone,
+    rows: rows.slice(0, input.rows),
+  };
+}
+
+/** Reads the head of the file: encoding, delimiter, header, the mapping (given or recognised). */
+export function planCdr(c: Case, path: string, given: CdrMapping | undefined, tz: string | undefined): Plan {
+  const head = readHead(path, given);
+  const { file, encoding, bom, delimiter, header } = head;
   const columns = given?.columns ?? recognise(header).columns;
   const unplaced = header.filter((h) => h !== '' && !Object.values(columns).includes(h));
   for (const [field, h] of Object.entries(columns)) {
@@ -69,15 +126,8 @@ export function planCdr(c: Case, path: string, given: CdrMapping | undefined, tz
     );
   }
   // Day-first or month-first, from the dates of the first rows.
-  const samples: string[] = [];
   const col = header.indexOf((columns.start ?? columns.date)!);
-  let at = first!.end;
-  for (let i = 0; i < 200 && at < usable.length; i++) {
-    const r = parseQuoted(usable, at, delimiter, true);
-    if (!r) break;
-    if (r.cells[col] !== undefined) samples.push(r.cells[col]!);
-    at = r.end;
-  }
+  const samples = headRows(head, 200).flatMap((r) => (r[col] !== undefined ? [r[col]!] : []));
   const caseZone = caseTimeZone(c.db);
   const timeZone = tz ?? given?.timeZone ?? caseZone ?? 'UTC';
   return {
@@ -181,7 +231,7 @@ export async function runCdrImport(
         sims: sims.created + sims.known,
         cells: cells.added,
         links,
-        errors: report.errors.map((e) => ({ row: e.row, message: e.message })),
+        errors: report.errors.map((e) => ({ row: e.row, reason: e.reason, message: e.message })),
         moreErrors: report.moreErrors,
         warnings: report.warnings,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,

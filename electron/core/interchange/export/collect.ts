@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { captionOf, getSchema } from '../../../../shared/catalogue';
 import { CordonError } from '../../../../shared/errors';
 import { mostRestrictive, type GradingScheme, type Tlp } from '../../../../shared/grading';
+import { commsExportLinks } from '../../comms/export-links';
 import { searchEntities } from '../../store/search';
 import { latestPlacement } from '../layouts';
 import type { ExportPace } from './pace';
@@ -170,6 +171,11 @@ export async function collect(
     [...statements, ...endpoints].forEach((s) => s.sourceId && used.add(s.sourceId));
     links.push({ id: r.id, schema: r.schema, caption: captionOf(schema, (p) => statements.filter((s) => s.prop === p).map((s) => s.value)), statements, members: [r.id], from, to });
   }
+  // Call records' aggregated links between the exported phones (issue 17): Call links with their counts.
+  const calls = commsExportLinks(db, entities, (r) => isRestricted(sources.get(r)), includeRestricted);
+  links.push(...calls.links);
+  for (const id of calls.used) used.add(id);
+  withheldItems += calls.withheld;
   const banner = mostRestrictive([...used].map((id) => sources.get(id)!).map((s) => ({ handling: s.handling ?? undefined, tlp: s.tlp ?? undefined })));
   return { entities, links, sources, placement: latestPlacement(db), withheldValues, withheldItems, handling: banner.handling, tlp: banner.tlp };
 }

@@ -6,6 +6,7 @@ import { ErrorCallout } from '../../app/ErrorCallout';
 import { useSession } from '../../state/session';
 import { useWorkspace } from '../../state/workspace';
 import { useActiveChart } from '../chart/activeChart';
+import { CommsTab } from '../comms/CommsTab';
 import { DisruptTab } from './DisruptTab';
 import { KeyPlayers } from './KeyPlayers';
 import { MeasureTable } from './MeasureTable';
@@ -17,7 +18,7 @@ import './analysis.css';
 
 const noop = () => () => undefined;
 const zero = () => 0;
-type TabId = 'measures' | 'players' | 'paths' | 'disrupt' | 'overTime';
+type TabId = 'measures' | 'players' | 'paths' | 'disrupt' | 'overTime' | 'comms';
 
 /** The bottom panel's structure analysis (DESIGN.md §5, §10): measures, key players, paths and
  * disruption, on the case, the chart in front or its selection. Progress and cancel are in the
@@ -51,6 +52,7 @@ export function AnalysisPanel() {
         <Tab id="paths" title={t('analysis.tabs.paths')} />
         <Tab id="disrupt" title={t('analysis.tabs.disrupt')} />
         <Tab id="overTime" title={t('analysis.tabs.overTime')} />
+        <Tab id="comms" title={t('analysis.tabs.comms')} />
       </Tabs>
       <div className="analysis-body">
         {status.state === 'cancelled' && (tab === 'measures' || tab === 'players') && <Callout intent="warning">{t('analysis.cancelled')}</Callout>}
@@ -61,6 +63,7 @@ export function AnalysisPanel() {
         {tab === 'paths' && <PathsTab ctl={ctl} />}
         {tab === 'disrupt' && <DisruptTab ctl={ctl} />}
         {tab === 'overTime' && <OverTimeTab ctl={ctl} />}
+        {tab === 'comms' && <CommsTab ctl={ctl} />}
       </div>
     </section>
   );

@@ -81,6 +81,9 @@ export function FilterBar({ ctl }: { ctl: ChartController }) {
         onChange={(e) => void ctl.changeSettings('filter', { ...s, hideMode: e.currentTarget.checked ? 'remove' : 'grey' })}
       />
       <Switch inline label={t('chart.filters.merge')} checked={s.mergeParallel} onChange={(e) => void ctl.changeSettings('merge', { ...s, mergeParallel: e.currentTarget.checked })} />
+      {(s.foldPhones || ctl.cy.nodes('[schema = "Phone"]').nonempty()) && (
+        <Switch inline label={t('chart.filters.foldPhones')} checked={s.foldPhones ?? false} onChange={(e) => void ctl.setFoldPhones(e.currentTarget.checked)} />
+      )}
       <Button
         size="small"
         variant="minimal"

@@ -1,9 +1,11 @@
 import type { CollectionArgument, Core, ElementDefinition, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { ChartItemInput, ChartSettings } from '../../../../shared/charts/api';
 import type { ChartData, ChartEdge, ChartNode } from '../../../../shared/charts/dto';
+import type { FoldResult } from '../../../../shared/comms/dto';
 import { call } from '../../api';
 import { edgeDefinition, NODE_SIZE, nodeDefinition } from './elements';
 import { centresBox, layoutBox, viewportFor, type View } from './fitView';
+import { applyFold } from './fold';
 import { History } from './history';
 import { Saver } from './saver';
 import { applyCollapse, applyFilters, applyMerge, applyRules, type Measures } from './view';
@@ -27,6 +29,9 @@ export class ChartController {
   settings: ChartSettings;
   measures: Measures = new Map();
   version = 0;
+  /** People, not phones: the phones' users and the calls between them, read for the entities on the chart (null: to be read). */
+  private fold: FoldResult | null = null;
+  private foldLoading = false;
   private listeners = new Set<() => void>();
   private pendingNotify = false;
 
@@ -177,6 +182,7 @@ export class ChartController {
       defs.push(nodeDefinition(n, pos));
     }
     this.cy.add(defs);
+    this.fold = null;
     const edgeDefs = edges
       .filter((e) => this.cy.getElementById(e.id).empty() && this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty())
       .map(edgeDefinition);
@@ -187,6 +193,8 @@ export class ChartController {
   /** Re-applies merge, collapse, filters and rules: cheap classes and data, in batches. */
   refreshView(): void {
     applyMerge(this.cy, this.settings.mergeParallel);
+    if (this.settings.foldPhones && !this.fold) this.loadFold();
+    applyFold(this.cy, this.settings.foldPhones ? this.fold : null);
     applyCollapse(this.cy, this.settings.groups);
     applyFilters(this.cy, this.settings);
     applyRules(this.cy, this.settings.rules, this.measures);
@@ -217,6 +225,7 @@ export class ChartController {
       },
       undo: () => {
         this.cy.batch(() => this.byIds(added).remove());
+        this.fold = null;
         this.saver.touch(added);
         this.refreshView();
       },
@@ -234,6 +243,7 @@ export class ChartController {
       label,
       do: () => {
         this.cy.batch(() => this.byIds(removed).remove());
+        this.fold = null;
         this.saver.touch(removed);
         this.refreshView();
       },
@@ -279,6 +289,45 @@ export class ChartController {
       do: () => (pinned ? set(ids, []) : set([], ids)),
       undo: () => set(before, ids.filter((id) => !before.includes(id))),
     });
+  }
+
+  private phoneIds(): string[] {
+    return this.entityNodes()
+      .filter((n) => n.data('schema') === 'Phone')
+      .map((n) => n.id());
+  }
+
+  /** Reads the fold for the phones now on the chart, then draws it. */
+  private loadFold(): void {
+    if (this.foldLoading) return;
+    this.foldLoading = true;
+    call('comms.fold', { phoneIds: this.phoneIds() })
+      .then((fold) => {
+        this.fold = fold;
+        this.refreshView();
+      }, this.onError)
+      .finally(() => {
+        this.foldLoading = false;
+      });
+  }
+
+  /** "Show people, not phones": the phones' users are added to the chart where they are missing (one undoable step), then the phones fold into them. */
+  async setFoldPhones(on: boolean): Promise<void> {
+    try {
+      if (on) {
+        const fold = await call('comms.fold', { phoneIds: this.phoneIds() });
+        const missing = [...new Set(fold.users.map((u) => u.user.id))].filter((id) => this.cy.getElementById(id).empty());
+        if (missing.length > 0) {
+          const near = this.byIds(fold.users.map((u) => u.phone));
+          const box = near.boundingBox();
+          await this.addEntities(missing, near.nonempty() ? { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 } : undefined, 'add');
+        }
+        this.fold = fold;
+      }
+      await this.changeSettings('fold', { ...this.settings, foldPhones: on });
+    } catch (err) {
+      this.onError(err);
+    }
   }
 
   /** A settings change (filters, merge, rules…) as one undoable step. */

@@ -3,6 +3,7 @@ import airplane from '@blueprintjs/icons/lib/esm/generated/20px/paths/airplane';
 import annotation from '@blueprintjs/icons/lib/esm/generated/20px/paths/annotation';
 import bankAccount from '@blueprintjs/icons/lib/esm/generated/20px/paths/bank-account';
 import calendar from '@blueprintjs/icons/lib/esm/generated/20px/paths/calendar';
+import cellTower from '@blueprintjs/icons/lib/esm/generated/20px/paths/cell-tower';
 import creditCard from '@blueprintjs/icons/lib/esm/generated/20px/paths/credit-card';
 import cube from '@blueprintjs/icons/lib/esm/generated/20px/paths/cube';
 import documentIcon from '@blueprintjs/icons/lib/esm/generated/20px/paths/document';
@@ -10,10 +11,13 @@ import driveTime from '@blueprintjs/icons/lib/esm/generated/20px/paths/drive-tim
 import home from '@blueprintjs/icons/lib/esm/generated/20px/paths/home';
 import idNumber from '@blueprintjs/icons/lib/esm/generated/20px/paths/id-number';
 import mapMarker from '@blueprintjs/icons/lib/esm/generated/20px/paths/map-marker';
+import mobilePhone from '@blueprintjs/icons/lib/esm/generated/20px/paths/mobile-phone';
 import office from '@blueprintjs/icons/lib/esm/generated/20px/paths/office';
 import people from '@blueprintjs/icons/lib/esm/generated/20px/paths/people';
 import person from '@blueprintjs/icons/lib/esm/generated/20px/paths/person';
+import phone from '@blueprintjs/icons/lib/esm/generated/20px/paths/phone';
 import ship from '@blueprintjs/icons/lib/esm/generated/20px/paths/ship';
+import simCard from '@blueprintjs/icons/lib/esm/generated/20px/paths/sim-card';
 import user from '@blueprintjs/icons/lib/esm/generated/20px/paths/user';
 
 // Entity icons for the canvas: Blueprint's bundled SVG paths (the same set as the rest of the UI)
@@ -37,6 +41,10 @@ const PATHS: Record<string, readonly string[]> = {
   Event: calendar,
   Document: documentIcon,
   Note: annotation,
+  Phone: phone,
+  Device: mobilePhone,
+  SIM: simCard,
+  CellSite: cellTower,
 };
 
 /** One colour per entity type, readable on the dark canvas and on white print. */
@@ -58,6 +66,10 @@ export const TYPE_COLOURS: Record<string, string> = {
   Event: '#d69fd6',
   Document: '#abb3bf',
   Note: '#abb3bf',
+  Phone: '#32a467',
+  Device: '#32a467',
+  SIM: '#32a467',
+  CellSite: '#72ca9b',
 };
 export const GENERIC_COLOUR = '#8f99a8';
 

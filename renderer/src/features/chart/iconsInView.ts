@@ -25,7 +25,7 @@ export interface IconDraw {
 }
 
 /** Classes of nodes that are not drawn (display: none in style.ts) or are not entities. */
-const SKIP = ['group', 'ghost', 'removed', 'merged-away', 'collapsed-away'];
+const SKIP = ['group', 'ghost', 'removed', 'merged-away', 'collapsed-away', 'folded-away'];
 
 /** The icons to draw over a viewport of width × height: entities in view whose rendered size reaches MIN_NODE_PX. */
 export function iconsToDraw(cy: Core, width: number, height: number): IconDraw[] {

@@ -122,7 +122,7 @@ export function stylesheet(big: boolean, labels = 1): StylesheetJson {
     { selector: 'edge.highlight', style: { 'line-color': '#fbb360', 'target-arrow-color': '#fbb360', width: 4 } },
     { selector: 'edge:selected', style: { 'line-color': '#ffffff', 'target-arrow-color': '#ffffff', opacity: 1 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.12 } },
-    { selector: '.removed, .merged-away, .collapsed-away', style: { display: 'none' } },
+    { selector: '.removed, .merged-away, .collapsed-away, .folded-away', style: { display: 'none' } },
     { selector: 'node.ghost', style: { width: 6, height: 6, 'background-color': '#fbb360', label: '', 'background-image': 'none' } },
     { selector: 'edge.ghost', style: { 'line-color': '#fbb360', 'line-style': 'dashed', width: 2, label: '', 'curve-style': 'straight' } },
   ];

@@ -9,6 +9,7 @@ import { schemaLabel } from '../../catalogueText';
 import { formatDateTime } from '../../format';
 import { useWorkspace } from '../../state/workspace';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { CommsPanel } from '../comms/CommsPanel';
 import { LinkDialog } from '../links/LinkDialog';
 import { DeleteEntityButton } from './DeleteEntityButton';
 import { EditEntityDialog } from './EditEntityDialog';
@@ -74,6 +75,12 @@ export function EntityPage() {
         <section className="entity-section" aria-labelledby="links-title">
           <h3 id="links-title" className="section-title">{t('entity.links', { count: detail.links.length })}</h3>
           <LinksTable links={detail.links} />
+        </section>
+      )}
+      {detail.schema === 'Phone' && (
+        <section className="entity-section" aria-labelledby="comms-title">
+          <h3 id="comms-title" className="section-title">{t('comms.panel.title')}</h3>
+          <CommsPanel phoneId={detail.id} />
         </section>
       )}
       <AttachmentsSection targetId={detail.id} />

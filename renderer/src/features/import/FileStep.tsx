@@ -1,13 +1,13 @@
 import { FormGroup, HTMLSelect } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportFormat } from '../../../../shared/interchange/api';
 import { PathInput } from '../packages/PathInput';
-import { formatOfPath, IMPORT_FORMATS, isTabular } from './formats';
+import { CdrHint } from './comms/CdrHint';
+import { formatOfPath, isComms, isTabular, WIZARD_FORMATS, type WizardFormat } from './formats';
 
 interface Props {
   path: string;
-  format: ImportFormat;
-  onChange(patch: { path?: string; format?: ImportFormat }): void;
+  format: WizardFormat;
+  onChange(patch: { path?: string; format?: WizardFormat }): void;
 }
 
 /** The file to read and what it is (guessed from its name; the core checks its content). */
@@ -26,9 +26,10 @@ export function FileStep({ path, format, onChange }: Props) {
           onChange(guessed ? { path: p, format: guessed } : { path: p });
         }}
       />
-      <FormGroup label={t('import.file.format')} labelFor="import-format" helperText={t(isTabular(format) ? 'import.file.tabularHelp' : 'import.file.structuredHelp')}>
-        <HTMLSelect id="import-format" value={format} onChange={(e) => onChange({ format: e.currentTarget.value as ImportFormat })} options={IMPORT_FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}`) }))} />
+      <FormGroup label={t('import.file.format')} labelFor="import-format" helperText={t(isComms(format) ? `import.file.${format}Help` : isTabular(format) ? 'import.file.tabularHelp' : 'import.file.structuredHelp')}>
+        <HTMLSelect id="import-format" value={format} onChange={(e) => onChange({ format: e.currentTarget.value as WizardFormat })} options={WIZARD_FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}`) }))} />
       </FormGroup>
+      {format === 'csv' && <CdrHint path={path} onUse={() => onChange({ format: 'cdr' })} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Button } from '@blueprintjs/core';
 import { ArrowLeftIcon, ArrowRightIcon, ImportIcon } from '@blueprintjs/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportSpec } from '../../../../shared/interchange/api';
+import type { ImportFormat, ImportSpec } from '../../../../shared/interchange/api';
 import type { TabularPreview } from '../../../../shared/interchange/dto';
 import { call } from '../../api';
 import { afterWrite } from '../../app/caseActions';
@@ -10,7 +10,8 @@ import { ErrorCallout } from '../../app/ErrorCallout';
 import { emptyRow, rowComplete, type Draft } from './draft';
 import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';
-import { isTabular } from './formats';
+import { CommsWizard } from './comms/CommsWizard';
+import { isComms, isTabular } from './formats';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { RunStep } from './RunStep';
@@ -21,16 +22,24 @@ import { useImportWizard } from './wizardStore';
 
 const DRY_ROWS = 20;
 
-/** The import wizard (i2's "import specification"): file → preview → mapping → dry run → import. */
+/** The import wizard: call records and cell sites go to the communications importer, everything else to the interchange one. */
 export function ImportWizard() {
+  const format = useImportWizard((s) => s.draft.format);
+  return isComms(format) ? <CommsWizard /> : <InterchangeWizard />;
+}
+
+/** The interchange wizard (i2's "import specification"): file → preview → mapping → dry run → import. */
+function InterchangeWizard() {
   const { t } = useTranslation();
   const { draft, step, preview, dry, report, runError, patchDraft: patch, set } = useImportWizard();
+  // ImportWizard renders this one only for the interchange formats.
+  const format: ImportFormat = isComms(draft.format) ? 'csv' : draft.format;
   const setStep = (s: Step) => set({ step: s });
   const setPreview = (p: TabularPreview) => set({ preview: p });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const tabular = isTabular(draft.format);
+  const tabular = isTabular(format);
   const steps: Step[] = tabular ? ['file', 'preview', 'mapping', 'dryrun', 'run'] : ['file', 'dryrun', 'run'];
   const spec = useMemo(() => (tabular ? toSpec(draft) : undefined), [draft, tabular]);
   const columns = { names: preview?.columns ?? [], header: draft.read.header ?? preview?.header ?? true };
@@ -58,7 +67,7 @@ export function ImportWizard() {
   }, [draft.read]);
 
   const dryRun = async () => {
-    set({ dry: await call('import.dryRun', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}), limit: DRY_ROWS }), step: 'dryrun' });
+    set({ dry: await call('import.dryRun', { path: draft.path.trim(), format, ...(spec ? { spec } : {}), limit: DRY_ROWS }), step: 'dryrun' });
   };
   const next = () =>
     attempt(async () => {
@@ -81,14 +90,14 @@ export function ImportWizard() {
     set({ step: 'run', report: null, runError: null });
     try {
       // Into the store even if the analyst has left the view meanwhile: the report waits there.
-      set({ report: await call('import.run', { path: draft.path.trim(), format: draft.format, ...(spec ? { spec } : {}) }) });
+      set({ report: await call('import.run', { path: draft.path.trim(), format, ...(spec ? { spec } : {}) }) });
       await afterWrite();
     } catch (err) {
       set({ runError: err });
     }
   };
   const again = () => set({ step: 'file', dry: null, report: null, runError: null });
-  const loaded = (s: ImportSpec) => patch(fromSpec(s, { path: draft.path, format: isTabular(draft.format) ? draft.format : 'csv' }));
+  const loaded = (s: ImportSpec) => patch(fromSpec(s, { path: draft.path, format: isTabular(format) ? format : 'csv' }));
 
   const mappingOk = draft.entities.length > 0 && draft.entities.every((e) => e.key && e.props.some(rowComplete)) && draft.links.every((l) => l.from !== l.to);
   const canNext = !busy && (step === 'file' ? draft.path.trim() !== '' : step === 'preview' ? preview !== null : step === 'mapping' ? mappingOk : false);

@@ -1,10 +1,9 @@
 import { HTMLTable } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../../../shared/interchange/dto';
 import { formatNumber } from '../../format';
 
 /** What was skipped and why, row by row: the row in its own column, then the reason without it. */
-export function IssuesTable({ issues, more }: { issues: readonly ImportIssue[]; more: number }) {
+export function IssuesTable({ issues, more }: { issues: ReadonlyArray<{ row: number | null; reason: string }>; more: number }) {
   const { t } = useTranslation();
   if (issues.length === 0) return null;
   return (

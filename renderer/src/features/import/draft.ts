@@ -1,5 +1,4 @@
-import type { ImportFormat } from '../../../../shared/interchange/api';
-import type { Delimiter, Encoding } from './formats';
+import type { Delimiter, Encoding, WizardFormat } from './formats';
 
 // The wizard's working copy of an import specification, shaped for editing: rows of
 // "property ← column" per entity, links between entity keys, the source report and the
@@ -62,7 +61,7 @@ export interface ReadOptions {
 
 export interface Draft {
   path: string;
-  format: ImportFormat;
+  format: WizardFormat;
   name: string;
   read: ReadOptions;
   entities: EntityDraft[];

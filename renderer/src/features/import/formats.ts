@@ -4,13 +4,24 @@ import type { ExportFormat, ImportFormat } from '../../../../shared/interchange/
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'anx', 'ftm', 'graphml', 'gexf', 'geojson', 'kml'];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['anx', 'ftm', 'graphml', 'gexf', 'csv', 'geojson'];
+/** Call-record and cell-site files: the communications importer (issue 17), not the interchange one. */
+export const COMMS_FORMATS = ['cdr', 'cells'] as const;
+export type CommsFormat = (typeof COMMS_FORMATS)[number];
+/** What the wizard can read. */
+export type WizardFormat = ImportFormat | CommsFormat;
+export const WIZARD_FORMATS: readonly WizardFormat[] = [...IMPORT_FORMATS, ...COMMS_FORMATS];
+
+export function isComms(format: WizardFormat): format is CommsFormat {
+  return format === 'cdr' || format === 'cells';
+}
+
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Spreadsheets need a mapping; the other formats say what each record is. */
-export function isTabular(format: ImportFormat): format is 'csv' | 'xlsx' {
+export function isTabular(format: WizardFormat): format is 'csv' | 'xlsx' {
   return format === 'csv' || format === 'xlsx';
 }
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImportReport, TabularPreview } from '../../../../shared/interchange/dto';
+import { useCommsWizard } from './comms/commsWizardStore';
 import { emptyDraft, type Draft } from './draft';
 import type { Step } from './StepBar';
 
@@ -25,5 +26,8 @@ export const useImportWizard = create<WizardState>()((set) => ({
   ...initial(),
   patchDraft: (p) => set((s) => ({ draft: { ...s.draft, ...p } })),
   set: (p) => set(p),
-  reset: () => set(initial()),
+  reset: () => {
+    set(initial());
+    useCommsWizard.getState().reset();
+  },
 }));
