@@ -9,8 +9,7 @@
 // the aggregated links the chart reads. Prints human lines and one `BENCH {json}` per figure;
 // never asserts timings. On a shared machine the figures are noisy: read them with the load.
 
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { colocation, common, top } from '../../electron/core/comms/analysis';
@@ -21,6 +20,7 @@ import { luhnDigit } from '../../shared/comms/identifiers';
 import { Jobs } from '../../electron/core/jobs';
 import { Case } from '../../electron/core/store/case';
 import { rng } from './data';
+import { sqlite3Reference, writeCsv } from './csv-reference';
 
 interface Options {
   rows: number;
@@ -69,48 +69,21 @@ const imei = (i: number) => {
 
 async function writeCdr(path: string, o: Options): Promise<void> {
   const r = rng(17);
-  const out = createWriteStream(path);
-  out.write('calling_number,called_number,start_time,duration,call_type,imei,imsi,cell_id\n');
-  let chunk: string[] = [];
   // Operators' returns are in time order: a year of records, the start advancing row by row.
   let t = Date.UTC(2024, 0, 1) / 1000;
   const step = (365 * 86400) / o.rows;
-  for (let i = 0; i < o.rows; i++) {
+  await writeCsv(path, 'calling_number,called_number,start_time,duration,call_type,imei,imsi,cell_id', o.rows, () => {
     t += step * 2 * r();
     const a = Math.floor(r() * o.phones);
     // Contacts cluster: most calls go to one of a phone's 20 usual contacts.
     const b = r() < 0.8 ? (a + 1 + Math.floor(r() * 20)) % o.phones : Math.floor(r() * o.phones);
     const d = new Date(Math.floor(t) * 1000).toISOString();
     const sms = r() < 0.3;
-    chunk.push(`${number(a)},${number(b)},${d.slice(0, 10)} ${d.slice(11, 19)},${sms ? 0 : Math.floor(r() * 600)},${sms ? 'SMS' : 'voice'},${imei(a)},20801${String(a).padStart(10, '0')},208-01-${1000 + Math.floor(r() * o.cells)}`);
-    if (chunk.length === 10_000) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
-      chunk = [];
-    }
-  }
-  if (chunk.length) out.write(`${chunk.join('\n')}\n`);
-  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+    return `${number(a)},${number(b)},${d.slice(0, 10)} ${d.slice(11, 19)},${sms ? 0 : Math.floor(r() * 600)},${sms ? 'SMS' : 'voice'},${imei(a)},20801${String(a).padStart(10, '0')},208-01-${1000 + Math.floor(r() * o.cells)}`;
+  });
 }
 
-function sqlite3Reference(csv: string, dir: string, rows: number): number | null {
-  let which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
-  if (which.status !== 0) {
-    console.log('sqlite3 not found: installing it from apt (reference tool, DESIGN.md §9)');
-    spawnSync('sh', ['-c', 'apt-get install -y sqlite3 >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y sqlite3 >/dev/null 2>&1)'], { stdio: 'inherit' });
-    which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
-    if (which.status !== 0) return null;
-  }
-  const db = join(dir, 'reference.db');
-  const script = `CREATE TABLE cdr (calling TEXT, called TEXT, start TEXT, duration INTEGER, type TEXT, imei TEXT, imsi TEXT, cell TEXT);\n.mode csv\n.import --skip 1 ${csv} cdr\nSELECT count(*) FROM cdr;\n`;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(which.stdout.trim(), [db], { input: script, encoding: 'utf8' });
-  const seconds = msSince(t0) / 1000;
-  if (r.status !== 0 || Number(r.stdout.trim()) !== rows) {
-    console.log(`sqlite3 .import failed: ${r.stderr.trim()}`);
-    return null;
-  }
-  return rows / seconds;
-}
+const CDR_TABLE = 'CREATE TABLE cdr (calling TEXT, called TEXT, start TEXT, duration INTEGER, type TEXT, imei TEXT, imsi TEXT, cell TEXT)';
 
 async function benchImport(o: Options, dir: string): Promise<Case> {
   const csv = join(dir, 'cdr.csv');
@@ -132,7 +105,7 @@ async function benchImport(o: Options, dir: string): Promise<Case> {
   const rowsPerS = o.rows / seconds;
   console.log(`import: ${fmt(o.rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rowsPerS)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); ${fmt(r.events)} events, ${fmt(r.duplicates)} duplicates, ${fmt(r.phones.created)} phones, ${fmt(r.links)} links, ${r.skipped} skipped`);
   console.log(`  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`);
-  const ref = sqlite3Reference(csv, dir, o.rows);
+  const ref = sqlite3Reference(csv, dir, o.rows, 'cdr', CDR_TABLE);
   if (ref) console.log(`sqlite3 .import into a plain table: ${fmt(ref)} rows/s (ratio ${(ref / rowsPerS).toFixed(1)}×)`);
   bench({
     bench: 'comms',

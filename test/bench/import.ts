@@ -7,8 +7,7 @@
 // reference; and "find matching entities" over generated persons. Prints human lines and one
 // `BENCH {json}` per measurement; never asserts timings.
 
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findCandidates } from '../../electron/core/interchange/match/candidates';
@@ -16,6 +15,7 @@ import { runImport } from '../../electron/core/interchange/run';
 import { Jobs } from '../../electron/core/jobs';
 import { Case } from '../../electron/core/store/case';
 import { CALLS_SPEC as SPEC, FIRST_NAMES, LAST_NAMES, rng } from './data';
+import { sqlite3Reference, writeCsv } from './csv-reference';
 
 interface Options {
   rows: number;
@@ -51,42 +51,14 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function writeCalls(path: string, o: Options): Promise<void> {
   const r = rng(911);
-  const out = createWriteStream(path);
   const phone = () => `+34 6${String(Math.floor(r() * o.phones)).padStart(8, '0')}`;
-  out.write('caller,receiver,date,duration\n');
-  let chunk: string[] = [];
-  for (let i = 0; i < o.rows; i++) {
+  await writeCsv(path, 'caller,receiver,date,duration', o.rows, () => {
     const d = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 365 * 86400) * 1000);
-    chunk.push(`${phone()},${phone()},${d.toISOString().slice(0, 19)},${Math.floor(r() * 3600)}`);
-    if (chunk.length === 10_000) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
-      chunk = [];
-    }
-  }
-  if (chunk.length) out.write(`${chunk.join('\n')}\n`);
-  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+    return `${phone()},${phone()},${d.toISOString().slice(0, 19)},${Math.floor(r() * 3600)}`;
+  });
 }
 
-
-function sqlite3Reference(csv: string, dir: string, rows: number): number | null {
-  let which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
-  if (which.status !== 0) {
-    console.log('sqlite3 not found: installing it from apt (reference tool, DESIGN.md §9)');
-    spawnSync('sh', ['-c', 'apt-get install -y sqlite3 >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y sqlite3 >/dev/null 2>&1)'], { stdio: 'inherit' });
-    which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
-    if (which.status !== 0) return null;
-  }
-  const db = join(dir, 'reference.db');
-  const script = `CREATE TABLE calls (caller TEXT, receiver TEXT, date TEXT, duration INTEGER);\n.mode csv\n.import --skip 1 ${csv} calls\nSELECT count(*) FROM calls;\n`;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(which.stdout.trim(), [db], { input: script, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0 || Number(r.stdout.trim()) !== rows) {
-    console.log(`sqlite3 .import failed: ${r.stderr.trim()}`);
-    return null;
-  }
-  return rows / seconds;
-}
+const CALLS_TABLE = 'CREATE TABLE calls (caller TEXT, receiver TEXT, date TEXT, duration INTEGER)';
 
 async function benchImport(o: Options, dir: string): Promise<void> {
   const csv = join(dir, 'calls.csv');
@@ -108,7 +80,7 @@ async function benchImport(o: Options, dir: string): Promise<void> {
   console.log(`import: ${fmt(o.rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rowsPerS)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); ${fmt(report.created)} persons, ${fmt(report.links)} calls, ${fmt(report.merged)} merges, ${report.skipped} skipped`);
   console.log(`  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`);
   c.close();
-  const ref = sqlite3Reference(csv, dir, o.rows);
+  const ref = sqlite3Reference(csv, dir, o.rows, 'calls', CALLS_TABLE);
   if (ref) console.log(`sqlite3 .import into a plain table: ${fmt(ref)} rows/s (ratio ${(ref / rowsPerS).toFixed(1)}×)`);
   bench({
     bench: 'import',
