@@ -10,6 +10,7 @@ import type {
   CommonResult,
   CommsEventPage,
   FoldResult,
+  MovementResult,
   SilenceResult,
   SwapResult,
   TopResult,
@@ -72,6 +73,8 @@ export const commsApi = {
   'comms.swaps': method<SwapResult>()(z.object({ ...range })),
   'comms.colocation': method<ColocationResult>()(z.object({ phones: z.array(phone).length(2), windowS: z.number().int().min(1).max(7 * 86400).default(900), ...range })),
   'comms.silence': method<SilenceResult>()(z.object({ phone, minGapS: z.number().int().min(60).max(365 * 86400).default(3600), ...range })),
+  /** The phone's path through its cell sites in time order, as stays (for the map and the CLI). */
+  'comms.movement': method<MovementResult>()(z.object({ phone, ...range })),
   'comms.fold': method<FoldResult>()(z.object({ phoneIds: z.array(id).max(200_000) })),
   'comms.events': method<CommsEventPage>()(
     z.object({

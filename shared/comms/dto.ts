@@ -157,6 +157,33 @@ export interface SilenceResult {
   results: Array<{ from: string; to: string; gapS: number }>;
 }
 
+/** One stay of a phone on a cell site: consecutive events on that cell, where its site is. */
+export interface MovementStay {
+  cell: string;
+  siteId: string;
+  caption: string;
+  lat: number;
+  lon: number;
+  /** First and last event of the stay (ISO, UTC). */
+  from: string;
+  to: string;
+  events: number;
+}
+
+/** A phone's path through its cell sites, in time order. */
+export interface MovementResult {
+  phone: PhoneRef;
+  stays: MovementStay[];
+  /** Events of the phone in range. */
+  events: number;
+  /** Events with no cell given for the phone's side. */
+  noCell: number;
+  /** Events on a cell whose site is not in the case or has no coordinates. */
+  unlocated: number;
+  /** Stays beyond the answer's limit, left out. */
+  truncated: number;
+}
+
 export interface CommsEventRow {
   id: number;
   kind: EventKind;

@@ -213,4 +213,28 @@ export const COMMS_COMMANDS: Record<string, Command> = {
       return EXIT.ok;
     },
   },
+  'comms movement': {
+    usage: `cordon comms movement FILE PHONE ${RANGE_USAGE} [--json]`,
+    summary: "A phone's path through its cell sites in time order: each stay (consecutive events on one site) with where and when.",
+    positionals: ['FILE', 'PHONE'],
+    options: { ...json, ...range },
+    async run(ctx) {
+      await ctx.openCase(ctx.positionals[0]!);
+      const r = await ctx.call('comms.movement', { phone: ctx.positionals[1]!, ...rangeOf(ctx) });
+      if (ctx.json) {
+        ctx.outJson({
+          phone: r.phone.phone,
+          events: r.events,
+          no_cell: r.noCell,
+          unlocated: r.unlocated,
+          truncated: r.truncated,
+          stays: r.stays.map((x) => ({ cell: x.cell, site: x.siteId, lat: x.lat, lon: x.lon, from: x.from, to: x.to, events: x.events })),
+        });
+      } else {
+        ctx.out(`${r.phone.phone}: ${r.stays.length} stays over ${r.events} events (${r.noCell} with no cell, ${r.unlocated} on cells not placed)`);
+        for (const x of r.stays) ctx.out(`  ${x.from} … ${x.to}  ${x.caption}  ${x.lat.toFixed(5)}, ${x.lon.toFixed(5)}  (${x.events})`);
+      }
+      return EXIT.ok;
+    },
+  },
 };

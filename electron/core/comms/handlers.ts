@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/api';
 import type { commsApi } from '../../../shared/comms/api';
+import { movement } from './movement';
 import type { Session } from '../session';
 import { activity, colocation, common, silence, swaps, top } from './analysis';
 import { runCellImport } from './cells';
@@ -22,6 +23,7 @@ export function commsHandlers(session: Session): Pick<Handlers, keyof typeof com
     'comms.swaps': async (input) => swaps(session.case.db, input),
     'comms.colocation': async (input) => colocation(session.case.db, input),
     'comms.silence': async (input) => silence(session.case.db, input),
+    'comms.movement': async (input) => movement(session.case.db, input),
     'comms.fold': async ({ phoneIds }) => foldPhones(session.case.db, phoneIds),
     'comms.events': async (input) => eventPage(session.case.db, input),
   };
