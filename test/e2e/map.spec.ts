@@ -157,3 +157,60 @@ test('import a KML from the screen, see its points on the map, select one and se
   await expect(page.getByTestId('map-counts')).toHaveText('3 located · 0 links · 2 selected');
   await app.shot('map-kml-two-from-chart');
 });
+
+test('a phone selected on the chart: its path through its cell sites on the map, numbered in time order', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  await ok(app, 'case.create', { path: join(app.dataDir, 'movement.cordon'), passphrase: PASS, name: 'Operation Relay', bureau: 'FR' });
+  await ok(app, 'case.setRegion', { region: 'FR', timeZone: 'Europe/Paris' });
+  // A's calls hop Paris → Lyon → Marseille; one call on a cell not in the list; one as receiver (no cell for A).
+  const cdr = join(app.dataDir, 'relay.csv');
+  writeFileSync(
+    cdr,
+    [
+      'calling_number,called_number,start_time,duration,call_type,cell_id',
+      '0612345678,0698765432,2024-03-01 10:00:00,60,voice,208-01-1-1',
+      '0612345678,0698765432,2024-03-01 12:00:00,60,voice,208-01-1-1',
+      '0698765432,0612345678,2024-03-01 15:00:00,60,voice,208-01-9-9',
+      '0612345678,0698765432,2024-03-02 09:00:00,60,voice,208-01-2-2',
+      '0612345678,0698765432,2024-03-02 18:00:00,60,voice,208-01-7-7',
+      '0612345678,0698765432,2024-03-03 20:00:00,60,voice,208-01-3-3',
+      '',
+    ].join('\n'),
+  );
+  const cells = join(app.dataDir, 'cells.csv');
+  writeFileSync(cells, 'cell_id,lat,lon,azimuth,beam_width\n208-01-1-1,48.8566,2.3522,90,60\n208-01-2-2,45.764,4.8357,180,60\n208-01-3-3,43.2965,5.3698,270,60\n208-01-9-9,50.6292,3.0573,0,60\n');
+  const imported = await ok(app, 'comms.importCdr', { path: cdr });
+  await ok(app, 'comms.importCells', { path: cells });
+  const chart = await ok(app, 'chart.create', { name: 'Relay phones', importId: imported.importId! });
+
+  await app.open();
+  await page.locator('.rail').getByRole('button', { name: 'Charts' }).click();
+  await page.getByRole('button', { name: chart.name }).click();
+  await expect.poll(async () => (await chartState(page)).nodes.length).toBe(2);
+  // Clicked once the chart has settled (its layout and fit move the nodes after they appear).
+  let was = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify((await chartState(page)).nodes.map((n) => [Math.round(n.rx), Math.round(n.ry)]));
+      const still = now === was;
+      was = now;
+      return still;
+    }, { intervals: [300] })
+    .toBe(true);
+  const a = (await chartState(page)).nodes.find((n) => n.label === '+33 6 12 34 56 78')!;
+  const box = (await page.getByTestId('chart-canvas').boundingBox())!;
+  await page.mouse.click(box.x + a.rx, box.y + a.ry);
+  await expect.poll(async () => (await chartState(page)).selected).toEqual([a.id]);
+
+  await openMap(app);
+  const strip = page.getByTestId('map-movement');
+  await expect(strip).toContainText('Movement of +33 6 12 34 56 78:');
+  // Paris (two calls), Lyon, Marseille: three stays; the cell 7-7 that is not in the list is
+  // counted, not drawn; the call A received (its cell is B's, in Lille) has no cell for A.
+  await expect(strip).toContainText('3 stays on cell sites');
+  await expect(strip).toContainText('not drawn: 1 on cells not placed, 1 with no cell for this phone');
+  await expect.poll(() => page.evaluate(() => (document.querySelector('canvas.map-canvas') as unknown as { cordonMap: { movementDrawn(): number } }).cordonMap.movementDrawn())).toBe(3);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await app.shot('map-05-movement');
+});

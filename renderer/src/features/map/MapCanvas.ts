@@ -3,6 +3,7 @@ import { coarseBasemap, fineBasemap, majorCities } from './basemap';
 import { buildIndex, itemsIn, openingZoom, type Index } from './clusters';
 import { DARK, drawBasemap, drawCities, drawItems, drawLinks, drawWedges, type Placed, type Target, type Theme } from './layers';
 import { fitBox, project, toWorld, unproject, visibleBounds, WORLD, zoomAbout, type View } from './projection';
+import { drawMovement, type MovementPath } from './movement';
 import { wedgeOf } from './wedge';
 
 // The map on one canvas (issue 19). Like the chart's controller, one object owns the drawing
@@ -32,6 +33,7 @@ export class MapCanvas {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly ro: ResizeObserver;
   private tiles: TileLayer | null = null;
+  private movement: MovementPath | null = null;
   /** Time the last frame took to draw (ms), for the benchmark. */
   lastDrawMs = 0;
 
@@ -93,6 +95,40 @@ export class MapCanvas {
   setSelection(ids: readonly string[]): void {
     this.selected = new Set(ids.map((id) => this.byId.get(id)).filter((i): i is number => i !== undefined));
     this.redraw();
+  }
+
+  /** A phone's path through its cell sites (lon/lat in time order), or null for none. */
+  setMovement(points: ReadonlyArray<{ lat: number; lon: number }> | null): void {
+    if (!points || points.length === 0) this.movement = null;
+    else {
+      const x = new Float64Array(points.length);
+      const y = new Float64Array(points.length);
+      points.forEach((p, i) => ([x[i], y[i]] = project(p.lon, p.lat)));
+      this.movement = { x, y };
+    }
+    this.redraw();
+  }
+
+  /** Shows the whole path (when there is one). */
+  fitMovement(): void {
+    const m = this.movement;
+    if (!m) return;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < m.x.length; i++) {
+      x0 = Math.min(x0, m.x[i]!);
+      x1 = Math.max(x1, m.x[i]!);
+      y0 = Math.min(y0, m.y[i]!);
+      y1 = Math.max(y1, m.y[i]!);
+    }
+    this.setView(fitBox(this.view, [x0, y0, x1, y1], 64, 14));
+  }
+
+  /** How many stays of a path are drawn (for the e2e specs). */
+  movementDrawn(): number {
+    return this.movement?.x.length ?? 0;
   }
 
   setTiles(tiles: TileLayer | null): void {
@@ -178,6 +214,8 @@ export class MapCanvas {
       drawLinks(ctx, v, d, alone, this.theme);
       drawWedges(ctx, v, d.wedges, this.wedgeOwner, alone, this.theme);
       this.targets = drawItems(ctx, v, d, items, (si) => this.colourOf(d.data.schemas[si]!), this.selected, this.theme);
+      // Over the sites it passes through: its numbers say the order of the stays.
+      if (this.movement) drawMovement(ctx, v, this.movement, this.theme);
     }
     this.lastDrawMs = performance.now() - t0;
   }

@@ -16,6 +16,7 @@ import { typeColour } from '../chart/icons';
 import { PropertyTable } from '../entities/PropertyTable';
 import { useEntity } from '../entities/useEntity';
 import { ATTRIBUTION } from './basemap';
+import { MovementStrip } from './MovementStrip';
 import { UnplacedPane, PLACE_DRAG_TYPE } from './UnplacedPane';
 import { useMapCanvas } from './useMapCanvas';
 import './map.css';
@@ -66,6 +67,7 @@ export function MapView() {
       </div>
       {error !== null && <ErrorCallout error={error} />}
       {data && data.truncated > 0 && <Callout intent="warning">{t('map.truncated', { count: data.truncated })}</Callout>}
+      <MovementStrip map={map} data={data} selectedId={selected.length === 1 ? selected[0]! : null} />
       <div className="map-body">
         <canvas
           ref={canvas}
