@@ -91,7 +91,7 @@ module.exports = {
       severity: 'error',
       comment: 'electron/core/store/ is below every feature: what two features share moves into it (as store/handling.ts did), never the other way.',
       from: { path: '^electron/core/store/' },
-      to: { path: '^electron/core/(analysis|attachments|case|casefile|charts|cli|comms|cooperation|demo|entities|exchange|interchange|map)/' },
+      to: { path: '^electron/core/(analysis|attachments|case|casefile|charts|cli|comms|cooperation|demo|entities|exchange|interchange|map|pdf|timeline|vocabulary)/' },
     },
     {
       name: 'core-no-assembly',

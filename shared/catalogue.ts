@@ -53,7 +53,7 @@ export interface SchemaDef {
   /** A case type's look on the chart: colour (#rrggbb) and icon name. */
   color?: string;
   icon?: string;
-  /** A case type's own icon: sanitised SVG markup (electron/core/vocabulary/icon-svg.ts). */
+  /** A case type's own icon: sanitised SVG markup (electron/core/store/case-types/icon-svg.ts). */
   iconSvg?: string;
 }
 

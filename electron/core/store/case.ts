@@ -9,7 +9,7 @@ import { createCaseFile, openCaseFile, openCaseFileWith } from './case-file';
 import type { KdfParams } from './keys';
 import { newEntityId, type StoreContext } from './context';
 import { EntityStore } from './entities';
-import { TypeStore } from '../vocabulary/store';
+import { TypeStore } from './case-types/type-store';
 
 // An open case: the database, its identity, and the stores that work on it. Everything that
 // writes goes through `write`, one transaction with its audit rows (an import through `bulk`).

@@ -26,7 +26,7 @@ export interface EntityRow {
   deleted: number;
 }
 
-/** A built-in type by its name, or a case's own by its id (vocabulary/store.ts registers them). */
+/** A built-in type by its name, or a case's own by its id (store/case-types/type-store.ts registers them). */
 export function requireSchema(name: string, kind: 'entity' | 'link'): SchemaDef {
   const schema = getSchema(name);
   if (!schema || (kind === 'link') !== (schema.edge !== undefined)) {

@@ -3,7 +3,7 @@ import type { vocabularyApi } from '../../../shared/vocabulary/api';
 import type { Case } from '../store/case';
 import type { Session } from '../session';
 
-// The case's own entity and link types (issue 24): vocabulary/store.ts does the work.
+// The case's own entity and link types (issue 24): store/case-types/type-store.ts does the work (below every feature: the store itself checks an entity against its case's types).
 
 /** A change to the types, in one transaction; the catalogue is read again if it rolls back. */
 function change<T>(c: Case, fn: () => T): T {

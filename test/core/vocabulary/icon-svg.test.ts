@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIconSvg } from '../../../electron/core/vocabulary/icon-svg';
+import { checkIconSvg } from '../../../electron/core/store/case-types/icon-svg';
 
 const wrap = (inner: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"${attrs}>${inner}</svg>`;
 

@@ -9,7 +9,7 @@ import { FormDialog } from '../../app/FormDialog';
 import { schemaLabel } from '../../catalogueText';
 
 // Defining a type: name, kind, parent, look (colour, the analyst's own SVG icon), caption template
-// and properties. The core checks everything again (vocabulary/store.ts) and says what is wrong.
+// and properties. The core checks everything again (store/case-types/type-store.ts) and says what is wrong.
 
 interface PropRow {
   name: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ALL_SCHEMATA, getSchema, isBuiltinSchema, registerCaseSchemata, type SchemaDef } from '../../../shared/catalogue';
-import { CordonError } from '../../../shared/errors';
-import { checkValue } from '../../../shared/values';
-import type { Datatype, Misfit, TypePropertyView, TypeView } from '../../../shared/vocabulary/dto';
-import type { StoreContext } from '../store/context';
+import { ALL_SCHEMATA, getSchema, isBuiltinSchema, registerCaseSchemata, type SchemaDef } from '../../../../shared/catalogue';
+import { CordonError } from '../../../../shared/errors';
+import { checkValue } from '../../../../shared/values';
+import type { Datatype, Misfit, TypePropertyView, TypeView } from '../../../../shared/vocabulary/dto';
+import type { StoreContext } from '../context';
 import { checkIconSvg } from './icon-svg';
 import { buildSchemata, type PropRow, type TypeRow } from './schemata';
 

@@ -1,5 +1,5 @@
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
-import { CordonError } from '../../../shared/errors';
+import { CordonError } from '../../../../shared/errors';
 
 // The analyst's own type icon (issue 24), an SVG that is drawn on the chart and travels in
 // packages to other bureaus: so it is checked against a strict allow-list and refused, not

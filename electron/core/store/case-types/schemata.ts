@@ -1,5 +1,5 @@
-import { getSchema, type PropertyDef, type SchemaDef } from '../../../shared/catalogue';
-import type { Datatype } from '../../../shared/vocabulary/dto';
+import { getSchema, type PropertyDef, type SchemaDef } from '../../../../shared/catalogue';
+import type { Datatype } from '../../../../shared/vocabulary/dto';
 
 // A case's type rows as catalogue schemata (shared/catalogue.ts): a case type is its parent's
 // schema with its own properties added, its id as the name and the analyst's name as the label.
