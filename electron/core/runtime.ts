@@ -1,4 +1,5 @@
 import type { CallResult, Method } from '../../shared/api';
+import { CordonError, toErrorPayload } from '../../shared/errors';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { Session, type CoreConfig } from './session';
@@ -37,7 +38,10 @@ export function createCore(config: CoreConfig): Core {
     call(method, input) {
       // A cancel must not wait behind the job it cancels.
       if (method === 'job.cancel') return dispatch(handlers, method, input);
-      const run = queue.then(() => {
+      const run = queue.then((): Promise<CallResult<Method>> | CallResult<Method> => {
+        // A call that comes after the core was disposed (a chart's last save as the window
+        // closes) is told so; it never reaches a case whose connection is gone.
+        if (disposed) return { ok: false, error: toErrorPayload(new CordonError('NO_CASE_OPEN', 'Cordon is closing: no case is open.')) };
         // Activity keeps the case unlocked; lock itself does not count as activity.
         if (method !== 'case.lock') session.touch();
         return dispatch(handlers, method, input);

@@ -32,4 +32,14 @@ describe('core dispose', () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     expect(errors.mock.calls.filter((c) => String(c[0]).includes('idle lock failed'))).toEqual([]);
   });
+
+  it('a call after dispose (a chart’s last save as the window closes) is answered NO_CASE_OPEN, never an internal error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { core } = await openCase();
+    const chart = await core.ok('chart.create', { name: 'Last save' });
+    core.dispose();
+    const r = await core.call('chart.save', { id: chart.id, upsert: [], remove: [] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NO_CASE_OPEN' } });
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('[cordon core]'))).toEqual([]);
+  });
 });
